@@ -1,0 +1,144 @@
+"""Activation functions: the "squish" a neuron applies to its weighted sum z.
+
+Each function sits beside its derivative, as in micrograd, so the rule used
+going forward and the rule used by backpropagation going backward are read
+together. All work element by element on arrays of any shape, except softmax,
+which works across the last axis (the neurons of one layer).
+
+    a = f(z)          forward
+    da/dz = f'(z)     backward (for softmax: a Jacobian, see softmax_vjp)
+
+Look a function up by name with `get("relu")`.
+"""
+from typing import Callable, NamedTuple
+
+import numpy as np
+
+from nnlib.errors import fail
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(-z)), squishing any number into (0, 1).
+
+    Written so that e^(...) is only ever taken of a negative number: the
+    textbook formula overflows (and warns) for z below about -710.
+    """
+    z = np.asarray(z)
+    e = np.exp(-np.abs(z))            # in (0, 1]: never overflows
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_prime(z):
+    """σ'(z) = σ(z) (1 - σ(z)): at most 1/4, and almost 0 far from z = 0."""
+    s = sigmoid(z)
+    return s * (1 - s)
+
+
+def relu(z):
+    """ReLU(z) = max(0, z): keeps positive sums, silences negative ones."""
+    return np.maximum(z, 0)
+
+
+def relu_prime(z):
+    """1 where z > 0, else 0 (we take 0 at the kink z = 0)."""
+    return (np.asarray(z) > 0).astype(np.result_type(z, np.float32))
+
+
+LEAKY_SLOPE = 0.01
+
+
+def leaky_relu(z, slope=LEAKY_SLOPE):
+    """z for z > 0, slope·z otherwise: a ReLU whose negative side still learns."""
+    return np.where(np.asarray(z) > 0, z, slope * np.asarray(z))
+
+
+def leaky_relu_prime(z, slope=LEAKY_SLOPE):
+    """1 for z > 0, `slope` otherwise."""
+    z = np.asarray(z)
+    return np.where(z > 0, 1.0, slope).astype(np.result_type(z, np.float32))
+
+
+def tanh(z):
+    """tanh(z), in (-1, 1): a sigmoid stretched and centred on 0."""
+    return np.tanh(z)
+
+
+def tanh_prime(z):
+    """1 - tanh(z)²."""
+    return 1 - np.tanh(z) ** 2
+
+
+def identity(z):
+    """z itself: no squish (used to show what squishing adds)."""
+    return np.asarray(z)
+
+
+def identity_prime(z):
+    """1 everywhere."""
+    return np.ones_like(np.asarray(z, dtype=np.result_type(z, np.float32)))
+
+
+def softmax(z):
+    """e^z / Σ e^z across the last axis: positive outputs that sum to 1.
+
+    Subtracting the largest z first changes nothing mathematically and keeps
+    e^z from overflowing.
+    """
+    z = np.asarray(z)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_jacobian(z):
+    """da_i/dz_j = a_i (δ_ij - a_j): shape (..., k, k) for z of shape (..., k).
+
+    Every output depends on every input, so the derivative is a matrix, not a
+    number per neuron. Backpropagation never builds it: see softmax_vjp.
+    """
+    a = softmax(z)
+    return a[..., :, None] * (np.eye(a.shape[-1]) - a[..., None, :])
+
+
+def softmax_vjp(z, a, grad_a):
+    """dC/dz from dC/da for a softmax layer: a * (grad_a - Σ grad_a·a).
+
+    This is the Jacobian above multiplied by grad_a, worked out by hand so it
+    costs O(k) per example instead of O(k²).
+    """
+    return a * (grad_a - np.sum(grad_a * a, axis=-1, keepdims=True))
+
+
+class Activation(NamedTuple):
+    """A named activation: the function, its derivative, and the backward rule."""
+    name: str
+    f: Callable
+    prime: Callable
+
+    def __call__(self, z):
+        return self.f(z)
+
+    def vjp(self, z, a, grad_a):
+        """dC/dz given dC/da: for element-wise functions just grad_a * f'(z)."""
+        if self.name == "softmax":
+            return softmax_vjp(z, a, grad_a)
+        return grad_a * self.prime(z)
+
+
+ACTIVATIONS = {
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
+    "relu": Activation("relu", relu, relu_prime),
+    "leaky_relu": Activation("leaky_relu", leaky_relu, leaky_relu_prime),
+    "tanh": Activation("tanh", tanh, tanh_prime),
+    "softmax": Activation("softmax", softmax, softmax_jacobian),
+    "identity": Activation("identity", identity, identity_prime),
+}
+
+
+def get(name):
+    """The Activation called `name`, e.g. get("relu"); a clear error for typos."""
+    if isinstance(name, Activation):
+        return name
+    if name not in ACTIVATIONS:
+        fail(f"an activation name, one of {sorted(ACTIVATIONS)}", repr(name),
+             "Names are lower case with underscores, e.g. 'leaky_relu'.")
+    return ACTIVATIONS[name]
