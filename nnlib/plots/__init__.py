@@ -1,0 +1,7 @@
+"""Drawings for the course. Each works on its own (it shows as a PNG in a notebook)
+and is also the figure a widget updates. See base.py for the update pattern."""
+from nnlib.plots import base, digits
+from nnlib.plots.base import LiveFigure
+from nnlib.plots.digits import DigitFigure
+
+__all__ = ["LiveFigure", "DigitFigure", "base", "digits"]

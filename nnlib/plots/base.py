@@ -1,0 +1,76 @@
+"""The figure every plot and widget is built on: drawn once, then updated in place.
+
+A slider tick must feel instant, so nothing here rebuilds a figure. A plot
+class creates its axes and artists once in __init__; its `update(...)` only
+changes their data (set_data, set_height, set_array, set_text) and then
+calls `redraw()`, which draws the canvas once. `png()` encodes the pixels
+already drawn instead of calling savefig, which would draw everything again.
+
+The same object shows itself in a notebook as a static PNG, so every figure
+a widget uses also reads well where no kernel runs.
+"""
+import io
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+# Large type for a projector at the back of a room.
+STYLE = {
+    "font.size": 12, "axes.titlesize": 13, "axes.labelsize": 12, "xtick.labelsize": 11,
+    "ytick.labelsize": 11, "legend.fontsize": 11, "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+DPI = 72
+# Colour-blind-safe maps: a diverging one where the sign matters (weights),
+# a sequential one for intensities that run from dark to lit.
+DIVERGING = "PuOr_r"      # orange = negative, purple = positive, white = 0
+SEQUENTIAL = "gray"        # 0 = black (dark pixel), 1 = white (lit pixel)
+ACCENT = "#0072B2"         # Okabe-Ito blue
+HIGHLIGHT = "#E69F00"      # Okabe-Ito orange
+NEGATIVE = "#D55E00"       # Okabe-Ito vermillion
+
+
+class LiveFigure:
+    """A matplotlib Figure with its own Agg canvas (no pyplot, no global state).
+
+    Subclasses build their artists in __init__ and implement update(...).
+    """
+
+    def __init__(self, width=8.0, height=4.0, dpi=DPI):
+        import matplotlib
+        with matplotlib.rc_context(STYLE):
+            self.fig = Figure(figsize=(width, height), dpi=dpi)
+        FigureCanvasAgg(self.fig)
+        self._stale = True
+
+    def axes(self, *args, **kwargs):
+        """fig.add_subplot with the house style applied."""
+        import matplotlib
+        with matplotlib.rc_context(STYLE):
+            return self.fig.add_subplot(*args, **kwargs)
+
+    def update(self, **changes):
+        """Change what is shown; subclasses set artists' data then call redraw()."""
+        raise NotImplementedError
+
+    def redraw(self):
+        """Draw the canvas once (the only full draw per slider tick)."""
+        self.fig.canvas.draw()
+        self._stale = False
+
+    def rgba(self):
+        """The drawn pixels, shape (height, width, 4), uint8."""
+        if self._stale:
+            self.redraw()
+        return np.asarray(self.fig.canvas.buffer_rgba())
+
+    def png(self):
+        """The drawn canvas as PNG bytes (fast compression: this runs per tick)."""
+        buffer = io.BytesIO()
+        Image.fromarray(self.rgba()).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"image/png": self.png(), "text/plain": f"<{type(self).__name__}>"}
