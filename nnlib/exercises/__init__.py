@@ -1,0 +1,41 @@
+"""Exercise checkers: each compares a learner's answer with nnlib and explains mistakes.
+
+A checker returns a Feedback, which a notebook shows as one line:
+"✓ Correct: ..." or "✗ Not yet: <a hint aimed at the likely mistake>".
+Checkers never raise on a wrong answer: a wrong answer is part of learning.
+The modules follow the notebooks: neurons, weights, activations, cost, descent, training.
+"""
+from typing import NamedTuple
+
+import numpy as np
+
+
+class Feedback(NamedTuple):
+    """The verdict on one answer: correct or not, and what to say about it."""
+    correct: bool
+    message: str
+
+    def __repr__(self):
+        return ("✓ Correct: " if self.correct else "✗ Not yet: ") + self.message
+
+    def __bool__(self):
+        return self.correct
+
+
+def right(message):
+    return Feedback(True, message)
+
+
+def wrong(message):
+    return Feedback(False, message)
+
+
+def is_number(answer):
+    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
+
+
+def not_written_yet(answer):
+    """The Feedback for a placeholder answer (None or ...), or None if there is an answer."""
+    if answer is None or answer is Ellipsis:
+        return wrong("replace the ... (or None) with your answer and run the cell again.")
+    return None
