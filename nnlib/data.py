@@ -1,0 +1,282 @@
+"""Handwritten digits for the course: a small embedded sample, and the full MNIST.
+
+The teaching trade-off. A course should start in seconds, offline, and a
+network you can watch learn needs only a few thousand examples. So there are
+two ways to get digits, returning the same `Digits` object:
+
+- `load_sample()`: 5,000 real MNIST digits (4,000 to train on, 1,000 to test)
+  that ship inside the repository (0.8 MB). No network, a few milliseconds.
+  Enough for every idea in the course; accuracy is a little lower than with
+  all the data, which is itself a lesson: more data, better network.
+- `load_mnist()`: the standard 60,000 + 10,000 digits, downloaded once (11 MB),
+  checked against published SHA-256 hashes, and cached. Loads again in well
+  under a second, but float64 pixels take 440 MB of memory.
+
+Either way each image is a row of 784 numbers (28x28 pixels, row by row) in
+[0, 1]: the raw 0..255 values divided by 255, so that no input starts with a
+weight times 255 that would push a sigmoid neuron flat against 0 or 1.
+"""
+import gzip
+import hashlib
+import os
+import shutil
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import check_labels, check_positive_int, describe, fail
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SAMPLE_FILE = DATA_DIR / "mnist_sample.npz"
+
+# Public copies of the original files, tried in order (LeCun's own site now
+# refuses scripted downloads). NNLIB_MNIST_MIRROR replaces them: a URL prefix,
+# or a local folder that holds the four .gz files.
+MIRRORS = (
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+    "https://storage.googleapis.com/cvdf-datasets/mnist/",
+)
+# Size and SHA-256 of each DECOMPRESSED file. We check what is inside the
+# gzip, not the .gz itself: mirrors re-compress, which changes only the header.
+MNIST_FILES = {
+    "train-images-idx3-ubyte": (47040016, "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+    "train-labels-idx1-ubyte": (60008, "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+    "t10k-images-idx3-ubyte": (7840016, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+    "t10k-labels-idx1-ubyte": (10008, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
+}
+SPLITS = {"X_train": "train-images-idx3-ubyte", "y_train": "train-labels-idx1-ubyte",
+          "X_test": "t10k-images-idx3-ubyte", "y_test": "t10k-labels-idx1-ubyte"}
+# Seconds to wait for a connection, and for the next bytes of a download: an
+# offline machine fails in seconds, a slow line still finishes.
+TIMEOUT = (10, 60)
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: `==` on arrays has no single True/False answer
+class Digits:
+    """Images and labels, split into a training set and a test set.
+
+    X_train: (N_train, 784) floats in [0, 1], one flattened 28x28 digit per row
+    y_train: (N_train,) int64 labels 0..9, y_train[i] is the digit in X_train[i]
+    X_test:  (N_test, 784), digits the network never trains on: the honest exam
+    y_test:  (N_test,)
+    source:  "embedded sample" or "full MNIST"
+    """
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    source: str
+
+    def __repr__(self):
+        # The default repr would print 3 million numbers; the shapes say what matters.
+        return (f"Digits(source={self.source!r}, X_train={self.X_train.shape} {self.X_train.dtype}, "
+                f"y_train={self.y_train.shape}, X_test={self.X_test.shape}, y_test={self.y_test.shape})")
+
+
+def load_sample(dtype=np.float64):
+    """5,000 real MNIST digits shipped with the course: 4,000 to train on, 1,000 to test.
+
+    Each digit 0..9 appears exactly 400 times in training and 100 times in the
+    test set, in a fixed shuffled order (the same on every machine, every call).
+    Every call returns fresh arrays, so changing them cannot affect a later call.
+    All 5,000 come from MNIST's training set: do not test a network trained on
+    full MNIST with this sample's test set (see data/README.md).
+
+    dtype: np.float64 (default) or np.float32 (half the memory, a bit faster).
+    Returns Digits with X_train (4000, 784), y_train (4000,), X_test (1000, 784), y_test (1000,).
+    """
+    dtype = _float_dtype(dtype)
+    if not SAMPLE_FILE.exists():
+        fail(f"the embedded sample at {SAMPLE_FILE}", "no such file",
+             "It ships with the repository: restore it with `git checkout -- data/mnist_sample.npz` "
+             "or rebuild it with scripts/make_embedded_sample.py.", error=FileNotFoundError)
+    with np.load(SAMPLE_FILE, allow_pickle=False) as stored:  # plain arrays only, never pickled code
+        arrays = {key: stored[key] for key in SPLITS}
+    return _to_digits(arrays, dtype, "embedded sample")
+
+
+def load_mnist(dtype=np.float64, cache_dir=None, progress=True):
+    """The full MNIST: 60,000 training and 10,000 test digits, downloaded once and cached.
+
+    The first call downloads the four original IDX files (11 MB) from a public
+    mirror, checks each against its published SHA-256, and keeps the checked,
+    decompressed files in the cache folder: `cache_dir`, else the folder in the
+    environment variable NNLIB_DATA_DIR, else data/mnist/ in the repository.
+    Later calls read the cache (checked again, it is cheap) and need no network.
+
+    dtype: np.float64 (default, 440 MB) or np.float32 (220 MB).
+    progress: show a progress bar per download.
+    Returns Digits with X_train (60000, 784), y_train (60000,), X_test (10000, 784), y_test (10000,).
+    Raises DownloadError (a ConnectionError) when offline with no cache, and
+    ValueError when a download is damaged (it is deleted; just call again).
+    """
+    dtype = _float_dtype(dtype)  # check before a long download, not after
+    cache = Path(cache_dir or os.environ.get("NNLIB_DATA_DIR") or DATA_DIR / "mnist").expanduser()
+    cache.mkdir(parents=True, exist_ok=True)
+    arrays = {key: _parse_idx(_fetch(name, cache, progress), name) for key, name in SPLITS.items()}
+    return _to_digits(arrays, dtype, "full MNIST")
+
+
+def one_hot(y, n_classes=10):
+    """Labels (N,) ints -> (N, n_classes) float64, each row all 0 but a 1 at the label's column.
+
+    It is the output we want from the network: label 3 -> [0, 0, 0, 1, 0, 0, 0, 0, 0, 0].
+    """
+    n_classes = check_positive_int(n_classes, "n_classes")
+    y = check_labels(y, n_classes)
+    return np.eye(n_classes)[y]  # row y[i] of the identity matrix is the one-hot row for y[i]
+
+
+def as_image(x):
+    """One flattened digit (784,) -> its 28x28 image, a view of the same numbers (no copy).
+
+    MNIST stores pixels row by row, so image row r is x[28 * r : 28 * r + 28].
+    """
+    x = np.asarray(x)
+    if x.shape == (784,):
+        return x.reshape(28, 28)
+    want = "one digit as 784 numbers, shape (784,)"
+    if x.ndim == 2 and x.shape[1] == 784:
+        fail(want, describe(x), "That is a batch of digits: pick one row, e.g. as_image(X[0]).")
+    if x.shape == (28, 28):
+        fail(want, describe(x), "This is already a 28x28 image: use it as it is.")
+    fail(want, describe(x), "An MNIST digit has 28 x 28 = 784 pixels.")
+
+
+class DownloadError(ConnectionError):
+    """No mirror delivered an MNIST file: offline, blocked by a firewall, or the mirror moved."""
+
+
+# --- Below: how the full MNIST is fetched, checked, cached and read. ---
+
+def _float_dtype(dtype):
+    """np.float64 or np.float32 as a numpy dtype; a TypeError for anything else."""
+    try:
+        dtype = np.dtype(dtype)
+    except TypeError:
+        pass
+    if not isinstance(dtype, np.dtype) or dtype.name not in ("float64", "float32"):
+        fail("dtype np.float64 or np.float32", dtype if isinstance(dtype, np.dtype) else describe(dtype),
+             "Pixels become fractions in [0, 1], which need a float type.", error=TypeError)
+    return dtype
+
+
+def _to_digits(arrays, dtype, source):
+    """uint8 pixels 0..255 -> floats in [0, 1]; uint8 labels -> int64 (what numpy indexes with)."""
+    X = {key: np.divide(arrays[key], 255, dtype=dtype) for key in ("X_train", "X_test")}
+    y = {key: arrays[key].astype(np.int64) for key in ("y_train", "y_test")}
+    return Digits(X["X_train"], y["y_train"], X["X_test"], y["y_test"], source)
+
+
+def _is_intact(data, name):
+    """True if `data` are exactly the published bytes of MNIST file `name`."""
+    size, sha256 = MNIST_FILES[name]
+    return len(data) == size and hashlib.sha256(data).hexdigest() == sha256
+
+
+def _fetch(name, cache, progress):
+    """The checked, decompressed bytes of one MNIST file: from the cache, or downloaded into it.
+
+    A file in the cache is always complete and checked: a download goes to a
+    temporary name, is decompressed and checked, and only then is renamed into
+    place. A damaged download is deleted and reported, never cached.
+    """
+    path = cache / name
+    if path.exists():
+        data = path.read_bytes()
+        if _is_intact(data, name):
+            return data
+        path.unlink()  # changed on disk since it was checked: fetch it again
+    gz = cache / f"{name}.gz.{os.getpid()}.part"  # the pid keeps two running programs apart
+    try:
+        _download(f"{name}.gz", gz, progress)
+        data = _gunzip(gz, name)
+    finally:
+        gz.unlink(missing_ok=True)
+    if not _is_intact(data, name):
+        size, sha256 = MNIST_FILES[name]
+        fail(f"{name}.gz to hold the published MNIST file ({size} bytes, SHA-256 {sha256[:12]}...)",
+             f"{len(data)} bytes with SHA-256 {hashlib.sha256(data).hexdigest()[:12]}... instead",
+             "The download is damaged or is not MNIST. It was deleted, so the next call "
+             "to load_mnist() downloads it again.")
+    part = cache / f"{name}.{os.getpid()}.part"
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)  # atomic: the cache file is either complete or absent
+    finally:
+        part.unlink(missing_ok=True)
+    return data
+
+
+def _gunzip(gz, name):
+    """Decompress a downloaded .gz file; a ValueError naming the file if it is cut short or garbled."""
+    try:
+        return gzip.decompress(gz.read_bytes())
+    except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+        fail(f"{name}.gz to be a complete gzip file", f"a damaged one ({err})",
+             "The download was cut short or garbled. It was deleted, so the next call "
+             "to load_mnist() downloads it again.")
+
+
+def _download(filename, dest, progress):
+    """Copy `filename` from the first mirror that has it to the path `dest`; DownloadError if none does."""
+    override = os.environ.get("NNLIB_MNIST_MIRROR")
+    mirrors = [override] if override else list(MIRRORS)
+    problems = []
+    for mirror in mirrors:
+        try:
+            if mirror.startswith(("http://", "https://")):
+                _http_get(mirror.rstrip("/") + "/" + filename, dest, progress)
+            else:  # a local folder: same check, parse and cache path as a download
+                shutil.copyfile(Path(mirror).expanduser() / filename, dest)
+            return
+        except OSError as err:  # requests' network errors are OSErrors too
+            problems.append(f"{mirror}: {type(err).__name__}")
+    fail(f"to download {filename}", f"no answer ({'; '.join(problems)})",
+         "If you are offline, connect to the internet once: the files are then kept in "
+         f"{dest.parent} and later calls need no network. Or set the environment variable "
+         "NNLIB_MNIST_MIRROR to a folder that holds the four MNIST .gz files. Meanwhile "
+         "load_sample() gives 5,000 real digits with no network at all.", error=DownloadError)
+
+
+def _http_get(url, dest, progress):
+    """Download `url` to the path `dest` with pooch, showing a progress bar named after the file."""
+    # Imported here, not at the top: pooch and requests take a while to import,
+    # and most sessions never download anything.
+    import pooch
+    from tqdm import tqdm
+
+    # Our own bar, to show the file's name; total=1 until pooch sets the real size
+    # (pooch uses a bar only if it is "true", and an empty tqdm bar is not).
+    bar = tqdm(desc=url.rsplit("/", 1)[-1], total=1, unit="B", unit_scale=True, ncols=79) if progress else False
+    try:
+        pooch.HTTPDownloader(progressbar=bar, timeout=TIMEOUT, chunk_size=1 << 16)(url, str(dest), None)
+    except BaseException:
+        if progress:
+            bar.leave = False  # a failed download leaves no half-drawn bar behind
+        raise
+    finally:
+        if progress:
+            bar.close()  # pooch closes it only on success
+
+
+def _parse_idx(data, name):
+    """IDX bytes -> uint8 array: images (N, 784), one flattened 28x28 digit per row; labels (N,).
+
+    The IDX format: two zero bytes, a type code (0x08 = unsigned bytes), the
+    number of dimensions, each dimension as a 4-byte big-endian integer, then
+    all the values. So train images start 0x00000803, then 60000, 28, 28.
+    """
+    ndim = 3 if "images" in name else 1
+    magic = int.from_bytes(data[:4], "big")
+    if magic != 0x0800 + ndim:
+        fail(f"{name} to start with the IDX magic number {0x0800 + ndim:#010x}", f"{magic:#010x}")
+    dims = tuple(int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim))
+    header = 4 + 4 * ndim
+    if dims[1:] != (28, 28)[:ndim - 1] or len(data) != header + int(np.prod(dims)):
+        fail(f"{name} to hold {dims[0]} items of shape {(28, 28)[:ndim - 1]}",
+             f"dimensions {dims} and {len(data) - header} bytes of values")
+    values = np.frombuffer(data, dtype=np.uint8, offset=header)
+    return values.reshape(dims[0], 784) if ndim == 3 else values
