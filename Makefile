@@ -32,8 +32,10 @@ $(STAMP): pyproject.toml
 	fi
 	@touch $(STAMP)
 
+# Served from notebooks/ and opened at the first notebook (the file argument is
+# resolved from the current folder); root needs --allow-root.
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks 00_start_here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
+	cd notebooks && $(abspath $(VENV))/bin/jupyter lab 00_start_here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest
