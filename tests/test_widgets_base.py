@@ -1,0 +1,35 @@
+"""The live-figure pattern: a control change updates the figure in place and re-sends its PNG."""
+import numpy as np
+
+from nnlib import data, plots, widgets
+
+
+def test_live_figure_shows_itself_as_a_static_png():
+    figure = plots.DigitFigure(data.load_sample().X_train[0], title="a five?")
+    bundle = figure._repr_mimebundle_()
+    assert bundle["image/png"].startswith(b"\x89PNG")
+    assert bundle["text/plain"] == "<DigitFigure>"          # deterministic for nbval
+
+
+def test_digit_browser_slider_changes_the_picture_and_not_the_figure_object():
+    digits = data.load_sample()
+    app = widgets.digit_browser(digits.X_train[:10], digits.y_train[:10])
+    view = app.figures[0]
+    figure, image_artist = view.figure.fig, view.figure.image
+    before_png, before_pixels = view.value, view.figure.rgba().copy()
+    app.controls["digit"].value = 3
+    assert view.value != before_png
+    assert not np.array_equal(view.figure.rgba(), before_pixels)
+    assert view.figure.fig is figure and view.figure.image is image_artist   # updated, not rebuilt
+    assert np.allclose(view.figure.image.get_array(), digits.X_train[3].reshape(28, 28))
+    assert view.figure.title.get_text() == f"label {digits.y_train[3]}"
+
+
+def test_app_bundle_has_the_live_widget_and_a_static_picture():
+    digits = data.load_sample()
+    app = widgets.digit_browser(digits.X_train[:5], digits.y_train[:5])
+    bundle = app._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["image/png"].startswith(b"\x89PNG")
+    assert bundle["text/plain"] == "<interactive: digit browser>"
+    assert "nnlib-app" in app._dom_classes
