@@ -1,0 +1,194 @@
+"""Turning a few of the 13,002 knobs by hand, and naming any one of them.
+
+A knob is one weight or one bias. `KnobBoard` lets a widget change a handful
+of them and get the new outputs and costs for a whole batch at once, fast:
+the knobs sit in the last layers, so everything before them is computed once
+and cached. Moving a bias of the output layer then costs a (N, 16) x (16, 10)
+product instead of a pass through 784 x 16 weights for every digit.
+
+`parameter_index` and `parameter_name` translate between a knob such as
+W1[3, 412] (layer 1, neuron 3, input pixel 412) and its position in the flat
+vector of net.parameters(), where the gradient lives.
+"""
+from typing import NamedTuple
+
+import numpy as np
+
+from nnlib import cost as costs
+from nnlib.errors import check_same_length, describe, fail
+
+EPS = costs.EPS
+
+
+class Knob(NamedTuple):
+    """One parameter: kind "W" or "b", layer (1 = first after the input), neuron, source.
+
+    For a weight, `source` is the neuron of the layer before that feeds it; a
+    bias has no source (None).
+    """
+    kind: str
+    layer: int
+    neuron: int
+    source: int = None
+
+    @property
+    def name(self):
+        if self.kind == "b":
+            return f"b{self.layer}[{self.neuron}]"
+        return f"W{self.layer}[{self.neuron}, {self.source}]"
+
+
+def bias(layer, neuron):
+    return Knob("b", layer, neuron)
+
+
+def weight(layer, neuron, source):
+    return Knob("W", layer, neuron, source)
+
+
+def _check_knob(net, knob):
+    L = len(net.sizes) - 1
+    if not isinstance(knob, Knob):
+        fail("a knob made with knobs.bias(layer, neuron) or knobs.weight(layer, neuron, source)",
+             describe(knob), error=TypeError)
+    if knob.kind not in ("W", "b") or not 1 <= knob.layer <= L:
+        fail(f"a weight 'W' or bias 'b' in a layer 1 .. {L}", repr(knob))
+    if not 0 <= knob.neuron < net.sizes[knob.layer]:
+        fail(f"a neuron 0 .. {net.sizes[knob.layer] - 1} of layer {knob.layer}", repr(knob))
+    if knob.kind == "W" and not (knob.source is not None and 0 <= knob.source < net.sizes[knob.layer - 1]):
+        fail(f"a source neuron 0 .. {net.sizes[knob.layer - 1] - 1} of layer {knob.layer - 1}",
+             repr(knob))
+    return knob
+
+
+def parameter_index(net, knob):
+    """The position of `knob` in net.parameters() (order W1, b1, W2, b2, ...)."""
+    knob = _check_knob(net, knob)
+    start = 0
+    for l in range(1, knob.layer):
+        start += net.weights[l - 1].size + net.biases[l - 1].size
+    W = net.weights[knob.layer - 1]
+    if knob.kind == "W":
+        return start + knob.neuron * W.shape[1] + knob.source
+    return start + W.size + knob.neuron
+
+
+def parameter_name(net, index):
+    """The Knob at position `index` of net.parameters(), e.g. weight(1, 3, 412)."""
+    if isinstance(index, bool) or not isinstance(index, (int, np.integer)) \
+            or not 0 <= index < net.n_params:
+        fail(f"a parameter index, a whole number 0 .. {net.n_params - 1:,}", describe(index))
+    index = int(index)
+    for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
+        if index < W.size:
+            return weight(l, *divmod(index, W.shape[1]))
+        index -= W.size
+        if index < b.size:
+            return bias(l, index)
+        index -= b.size
+
+
+def example_costs(y_hat, Y, cost="quadratic"):
+    """One cost per example, shape (N,): the numbers nnlib.cost averages.
+
+    quadratic: Σ_j (y_hat_j − Y_j)²; cross_entropy: −Σ_j Y_j ln y_hat_j.
+    """
+    name = costs.get(cost).name
+    if name == "quadratic":
+        return ((y_hat - Y) ** 2).sum(axis=-1)
+    if name == "cross_entropy":
+        return -(Y * np.log(np.clip(y_hat, EPS, None))).sum(axis=-1)
+    p = np.clip(y_hat, EPS, 1 - EPS)
+    return -(Y * np.log(p) + (1 - Y) * np.log(1 - p)).sum(axis=-1)
+
+
+class KnobBoard:
+    """A private copy of `net` whose `knobs` can be turned, evaluated on a fixed batch.
+
+    X (N, 784) inputs and y (N,) labels: the batch the average cost is taken on.
+    The activations of the layer just before the first knob are computed once
+    (N, n); every evaluation starts from there.
+    """
+
+    def __init__(self, net, X, y, knobs, cost="quadratic"):
+        self.net = net.copy()                 # turning knobs never changes the caller's network
+        self.knobs = [_check_knob(net, k) for k in knobs]
+        if not self.knobs:
+            fail("at least one knob", "an empty list")
+        X = np.atleast_2d(net.check_input(X))
+        self.Y = costs.targets(y, net.sizes[-1]).reshape(len(X), -1)
+        check_same_length(X, self.Y, "X", "y")
+        self.cost = costs.get(cost)
+        self.first = min(k.layer for k in self.knobs)
+        self.cached = self.net.trace(X).activations[self.first - 1]   # once: (N, n)
+        self.initial = self.values()
+        self._y_hat = None
+
+    def _array(self, knob):
+        return self.net.weights[knob.layer - 1] if knob.kind == "W" else self.net.biases[knob.layer - 1]
+
+    def _where(self, knob):
+        return (knob.neuron, knob.source) if knob.kind == "W" else knob.neuron
+
+    def value(self, i):
+        knob = self.knobs[i]
+        return float(self._array(knob)[self._where(knob)])
+
+    def values(self):
+        """The knobs' current values, shape (k,)."""
+        return np.array([self.value(i) for i in range(len(self.knobs))])
+
+    def set(self, i, value):
+        """Turn knob number i to `value`."""
+        if not np.isfinite(value):
+            fail(f"a finite value for {self.knobs[i].name}", repr(value))
+        knob = self.knobs[i]
+        self._array(knob)[self._where(knob)] = value
+        self._y_hat = None
+
+    def reset(self):
+        """Every knob back to where it started."""
+        for i, v in enumerate(self.initial):
+            self.set(i, v)
+
+    def changed(self):
+        """Indices of the knobs that differ from their starting values."""
+        return [i for i, v in enumerate(self.initial) if self.value(i) != v]
+
+    def outputs(self):
+        """y_hat for the whole batch, (N, n_out), recomputed from the cached layer."""
+        if self._y_hat is None:
+            a = self.cached
+            for l in range(self.first, len(self.net.sizes)):
+                a = self.net.layer_function(l)(a @ self.net.weights[l - 1].T + self.net.biases[l - 1])
+            self._y_hat = a
+        return self._y_hat
+
+    def example_costs(self):
+        """Each example's cost, (N,)."""
+        return example_costs(self.outputs(), self.Y, self.cost)
+
+    def average_cost(self):
+        """The average cost over the batch: how lousy the network is, in one number."""
+        return float(self.example_costs().mean())
+
+
+def last_layer_knobs(net, sources):
+    """Every output bias and, for every output neuron, the weights from `sources`.
+
+    With sources = [k1, k2] that is 10 + 20 = 30 knobs of the 13,002.
+    """
+    L = len(net.sizes) - 1
+    knobs = [bias(L, j) for j in range(net.sizes[L])]
+    knobs += [weight(L, j, k) for j in range(net.sizes[L]) for k in sources]
+    return knobs
+
+
+def liveliest_neurons(net, X, layer, k=2):
+    """The k neurons of `layer` whose activations vary most over X: (k,) indices.
+
+    A weight from a neuron that is the same for every digit acts like a bias;
+    one from a lively neuron can tell digits apart.
+    """
+    a = net.trace(X).activations[layer]
+    return np.argsort(-a.std(axis=0), kind="stable")[:k]

@@ -1,0 +1,180 @@
+"""Widgets, figures and exercise checkers of notebook 04 (cost).
+
+Every control must change what the learner sees; every checker must accept
+the right answer and explain the typical wrong ones.
+"""
+import numpy as np
+import pytest
+
+from nnlib import Network, cost, data, plots, widgets
+from nnlib.exercises import cost as checks
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return data.load_sample()
+
+
+@pytest.fixture
+def app(digits):
+    return widgets.cost_knobs(Network(rng=0), digits.X_train[:300], digits.y_train[:300])
+
+
+def snapshot(app):
+    return ([view.figure.rgba().copy() for view in app.figures],
+            [view.value for view in app.figures],
+            {name: html.value for name, html in app.readouts.items()})
+
+
+def assert_visible_change(before, after):
+    pixels_changed = any(not np.array_equal(a, b) for a, b in zip(before[0], after[0]))
+    assert pixels_changed or before[2] != after[2], "nothing on screen changed"
+    if pixels_changed:
+        assert before[1] != after[1], "the figure changed but its PNG was not re-sent"
+
+
+# --- the knobs app -------------------------------------------------------------------------
+
+def test_every_control_changes_the_screen(app):
+    for name, control in app.controls.items():
+        before = snapshot(app)
+        if name == "reset":
+            control.click()
+        elif name == "neuron":
+            control.value = 4
+        elif name == "digit":
+            control.value = 7
+        else:
+            control.value = -2.5
+        assert_visible_change(before, snapshot(app))
+
+
+def test_a_knob_changes_the_average_cost_as_the_network_would(digits):
+    X, y = digits.X_train[:300], digits.y_train[:300]
+    net = Network(rng=0)
+    app = widgets.cost_knobs(net, X, y)
+    app.controls["neuron"].value = 3
+    app.controls["bias"].value = -4.0
+    twin = net.copy()
+    twin.biases[2][3] = -4.0
+    expected = cost.evaluate(twin, X, y)
+    assert f"{expected:.3f}" in app.readouts["cost"].value
+    assert "turned 1 of the 13,002 knobs" in app.readouts["status"].value
+    assert np.allclose(net.parameters(), Network(rng=0).parameters())   # the caller's net is untouched
+
+
+def test_switching_neuron_loads_its_values_without_turning_anything(app):
+    app.controls["neuron"].value = 2
+    app.controls["bias"].value = 1.5
+    app.controls["neuron"].value = 5
+    assert app.controls["bias"].value == 0.0                # neuron 5's own bias
+    app.controls["neuron"].value = 2
+    assert app.controls["bias"].value == 1.5
+    assert app.board.changed() == [2]
+
+
+def test_reset_puts_every_knob_back(app):
+    start = app.board.average_cost()
+    app.controls["bias"].value = 3.0
+    assert app.board.average_cost() != start
+    app.controls["reset"].click()
+    assert app.board.average_cost() == start
+    assert "Reset" in app.readouts["status"].value and app.controls["bias"].value == 0.0
+
+
+def test_best_so_far_only_goes_down(app):
+    values = []
+    for bias in (-3.0, 3.0, -1.0):
+        app.controls["bias"].value = bias
+        values.append(float(app.readouts["cost"].value.split("your best ")[1].split("<")[0]))
+    assert values[0] == values[1] == values[2] or values == sorted(values, reverse=True)
+
+
+# --- figures -------------------------------------------------------------------------------
+
+def test_cost_bars_show_the_sum_of_squares(digits):
+    x, label = digits.X_train[0], int(digits.y_train[0])
+    y_hat = np.linspace(0.05, 0.95, 10)
+    figure = plots.CostBarsFigure(x, y_hat, label, average=1.234, batch_text="10 digits")
+    wanted = np.eye(10)[label]
+    assert f"{np.sum((y_hat - wanted) ** 2):.3f}" in figure.cost_title.get_text()
+    assert "1.234" in figure.headline.get_text()
+    before = figure.rgba().copy()
+    figure.update(y_hat=wanted)
+    assert "= 0.000" in figure.cost_title.get_text()
+    assert not np.array_equal(before, figure.rgba())
+    assert figure._repr_mimebundle_()["text/plain"] == "<CostBarsFigure>"
+
+
+def test_cost_curves_marker_moves():
+    figure = plots.CostCurvesFigure(p=0.1)
+    before = figure.rgba().copy()
+    figure.update(p=0.8)
+    assert not np.array_equal(before, figure.rgba())
+
+
+# --- exercise checkers ---------------------------------------------------------------------
+
+Y_HAT = np.array([0.1, 0.7, 0.05, 0.3, 0.2, 0.6, 0.1, 0.9, 0.15, 0.4])
+LABEL = 7
+
+
+def test_example_cost_accepts_the_right_answer():
+    Y = np.eye(10)[LABEL]
+    answer = np.sum((Y_HAT - Y) ** 2)
+    assert checks.check_example_cost(answer, Y_HAT, LABEL).correct
+    assert checks.check_example_cost(np.float32(answer), Y_HAT, LABEL).correct
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    (lambda d, Y: np.sum(d), "without squaring"),
+    (lambda d, Y: np.mean(d ** 2), "averaged over the 10 outputs"),
+    (lambda d, Y: np.sum(Y_HAT ** 2), "all zeros"),
+    (lambda d, Y: np.sum((Y_HAT - LABEL) ** 2), "label itself"),
+    (lambda d, Y: np.sqrt(np.sum(d ** 2)), "square root"),
+    (lambda d, Y: np.sum(np.abs(d)), "SQUARES"),
+    (lambda d, Y: np.sum(d) ** 2, "squared the sum"),
+    (lambda d, Y: d[LABEL] ** 2, "only the right digit"),
+    (lambda d, Y: d ** 2, "ONE number"),
+    (lambda d, Y: 12.5, "is not the cost"),
+])
+def test_example_cost_explains_the_usual_mistakes(mistake, hint):
+    Y = np.eye(10)[LABEL]
+    feedback = checks.check_example_cost(mistake(Y_HAT - Y, Y), Y_HAT, LABEL)
+    assert not feedback.correct and hint in feedback.message
+
+
+def test_example_cost_placeholder():
+    assert repr(checks.check_example_cost(..., Y_HAT, LABEL)).startswith("✗ Not yet: replace the")
+
+
+def test_cost_function_checker(digits):
+    X, y = digits.X_train[:100], digits.y_train[:100]
+    net = Network(rng=0)
+
+    def good(theta):
+        probe = net.copy()
+        probe.set_parameters(theta)
+        return cost.evaluate(probe, X, y)
+
+    def in_place(theta):
+        net.set_parameters(theta)
+        return cost.evaluate(net, X, y)
+
+    assert checks.check_cost_function(good, net, X, y).correct
+    feedback = checks.check_cost_function(in_place, net, X, y)
+    assert feedback.correct and "changed `net` itself" in feedback.message
+    assert np.allclose(net.parameters(), Network(rng=0).parameters())     # put back
+    mistakes = [
+        (lambda theta: cost.evaluate(net, X, y), "ignores theta"),
+        (lambda theta: len(X) * good(theta), "times too big"),
+        (lambda theta: cost.get("cross_entropy")(net.copy().set_parameters(theta).forward(X),
+                                                  np.eye(10)[y]), "quadratic cost"),
+        (lambda theta: np.zeros(3), "ONE number"),
+        (lambda theta: 1 / 0, "ZeroDivisionError"),
+        (3.0, "should be a function"),
+    ]
+    for cost_of, hint in mistakes:
+        feedback = checks.check_cost_function(cost_of, net, X, y)
+        assert not feedback.correct and hint in feedback.message, (hint, feedback)
+    assert repr(checks.check_cost_function(..., net, X, y)).startswith("✗ Not yet: replace the")
