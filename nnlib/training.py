@@ -11,6 +11,12 @@ True from it to stop), and stop cleanly on Jupyter's stop button.
 A learning rate that is too large makes the cost blow up to inf or NaN. We
 check after every epoch, put the network back as it was before that epoch,
 and raise an error that says so, instead of leaving a network full of NaN.
+
+Speed without new maths: `step` below is the textbook step. `train` takes
+the same steps through backprop.BatchGradients (arrays made once, all
+13,002 numbers updated in one operation) and works on a flat copy of the
+parameters that is written back into the network after every epoch, so an
+epoch of full MNIST takes a few hundredths of a second.
 """
 import time
 from dataclasses import dataclass, field
@@ -29,6 +35,7 @@ class History:
     train_accuracy: list = field(default_factory=list)  # fraction right on the batches seen
     test_accuracy: list = field(default_factory=list)   # on held-out data, when given
     seconds: list = field(default_factory=list)         # wall time since the start
+    lr: list = field(default_factory=list)              # the learning rate each epoch used
     stopped: str = ""                                   # why training ended early, if it did
 
     @property
@@ -48,7 +55,10 @@ class History:
 
 
 def step(net, X, Y, lr, cost):
-    """One gradient-descent step on the batch (X, Y), in place. Returns the batch's outputs."""
+    """One gradient-descent step on the batch (X, Y), in place: the textbook, as in the docstring above.
+
+    train() does the same for every batch, faster (backprop.BatchGradients, one flat update).
+    """
     grad_W, grad_b = backprop.gradients(net, X, Y, cost)
     for W, b, gW, gb in zip(net.weights, net.biases, grad_W, grad_b):
         W -= lr * gW
@@ -56,41 +66,128 @@ def step(net, X, Y, lr, cost):
 
 
 def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
-          X_test=None, y_test=None, callback=None):
+          X_test=None, y_test=None, callback=None, momentum=0.0, lr_schedule="constant",
+          shuffle="examples"):
     """Mini-batch stochastic gradient descent; changes `net` in place, returns a History.
 
-    X: (N, n_in) training inputs; y: (N,) labels. Each epoch shuffles the data
-    with `rng` and takes one step per batch of `batch_size` examples.
+    X: (N, n_in) training inputs; y: (N,) labels. Each epoch takes one step
+    per batch of `batch_size` examples.
+    momentum: 0 (plain steps) up to 0.99. With momentum m each step keeps m
+        of the previous one: velocity <- m velocity - lr grad; θ <- θ + velocity.
+    lr_schedule: "constant", "cosine" (lr glides down to 0 over the epochs,
+        so the last epochs settle into the valley), or a function
+        epoch -> learning rate (epochs counted from 0).
+    shuffle: "examples" (a new random order of the examples every epoch, the
+        textbook) or "batches" (the examples are shuffled into mini-batches
+        once; every epoch visits those batches in a new random order: the
+        data is never copied again, which saves about a third of the time on
+        full MNIST; accuracy is the same to within the noise).
     """
+    from threadpoolctl import threadpool_limits   # here, not at the top: keeps `import nnlib` quick
+
     cost = costs.get(cost)
     X, Y = _check_training_data(net, X, y)
     epochs = check_positive_int(epochs, "epochs")
     lr = check_positive(lr, "the learning rate lr", "Typical values are 0.01 to 5.")
     batch_size = min(check_positive_int(batch_size, "batch_size"), len(X))
-    rng = make_rng(rng)
+    learning_rate = _lr_schedule(lr_schedule, lr, epochs)
+    momentum, shuffle, rng = _check_momentum(momentum), _check_shuffle(shuffle), make_rng(rng)
     if X_test is not None:
         X_test, y_test = _check_training_data(net, X_test, y_test, "X_test", "y_test")
+    grads = backprop.BatchGradients(net, cost, batch_size)
+    theta, velocity = grads.theta, np.zeros_like(grads.theta)
+    batches = Batches(X, Y, batch_size, shuffle, rng)
+    reference = _divergence_reference(net, X, Y, cost)
     history, start = History(), time.perf_counter()
-    try:
-        for epoch in range(epochs):
-            before = net.parameters()
-            order = rng.permutation(len(X))
-            epoch_cost, n_right = 0.0, 0
-            with np.errstate(over="ignore", invalid="ignore"):
-                for first in range(0, len(X), batch_size):
-                    batch = order[first:first + batch_size]
-                    y_hat = net.forward(X[batch])
-                    epoch_cost += cost(y_hat, Y[batch]) * len(batch)
-                    n_right += int(np.sum(y_hat.argmax(axis=1) == Y[batch].argmax(axis=1)))
-                    step(net, X[batch], Y[batch], lr, cost)
-            _check_not_diverged(net, before, epoch_cost / len(X), history.cost, lr, epoch)
-            _record(history, net, epoch_cost / len(X), n_right / len(X), X_test, y_test, start)
-            if callback is not None and callback(history, net):
-                history.stopped = "the callback asked to stop"
-                break
-    except KeyboardInterrupt:
-        history.stopped = "interrupted (the network keeps what it learned so far)"
+    # One BLAS thread: this network's products are too small to share out, two
+    # threads on two cores are slower than one, and results repeat exactly.
+    with threadpool_limits(limits=1), np.errstate(over="ignore", invalid="ignore"):
+        try:
+            for epoch in range(epochs):
+                before, lr_now = theta.copy(), learning_rate(epoch)
+                for X_batch, Y_batch, outputs in batches.epoch():
+                    grad = grads(X_batch, Y_batch, out=outputs)
+                    _update(theta, grad, lr_now, momentum, velocity)
+                epoch_cost = batches.cost(cost)
+                _check_not_diverged(net, theta, before, epoch_cost, reference, lr_now, epoch)
+                _store(theta, net)
+                _record(history, net, epoch_cost, batches.accuracy(), lr_now, X_test, y_test, start)
+                if callback is not None and callback(history, net):
+                    history.stopped = "the callback asked to stop"
+                    break
+                theta[...] = net.parameters()   # the network stays the truth between epochs
+        except KeyboardInterrupt:
+            history.stopped = "interrupted (the network keeps what it learned so far)"
+            if np.all(np.isfinite(theta)):
+                _store(theta, net)
     return history
+
+
+def _update(theta, grad, lr, momentum, velocity):
+    """One step for all weights and biases at once, in place (grad is overwritten)."""
+    grad *= lr
+    if momentum:
+        velocity *= momentum
+        velocity -= grad
+        theta += velocity
+    else:
+        theta -= grad
+
+
+def _store(theta, net):
+    """Copy the flat parameters into the network's own arrays (which keep their identity)."""
+    W, b = backprop.flat_views(theta, net.sizes)
+    for mine, trained in zip(net.weights + net.biases, W + b):
+        mine[...] = trained
+
+
+class Batches:
+    """The mini-batches of each epoch, as (X_batch, Y_batch, outputs) views.
+
+    After an epoch, self.outputs (N, n_out) holds the network's outputs for
+    every example, computed just before its step, and self.targets the wanted
+    outputs in the same order: the epoch's cost and accuracy in one go.
+    """
+
+    def __init__(self, X, Y, batch_size, shuffle, rng):
+        self.X, self.Y, self.batch_size, self.shuffle, self.rng = X, Y, batch_size, shuffle, rng
+        self.y = Y.argmax(axis=1)                   # labels: the right output of each example
+        if shuffle == "batches":
+            order = rng.permutation(len(X))
+            self.X, self.Y, self.y = X[order], Y[order], self.y[order]   # the only copy of the data
+        self.targets, self.labels = self.Y, self.y
+        self.outputs = np.empty(Y.shape, dtype=Y.dtype)
+        self.X_batch = np.empty((batch_size, X.shape[1]), dtype=X.dtype)
+        self.starts = range(0, len(X), batch_size)
+
+    def epoch(self):
+        N, B = len(self.X), self.batch_size
+        if self.shuffle == "batches":
+            for first in self.rng.permutation(self.starts):
+                rows = slice(first, min(first + B, N))
+                yield self.X[rows], self.Y[rows], self.outputs[rows]
+            return
+        order = self.rng.permutation(N)
+        self.targets, self.labels = self.Y[order], self.y[order]
+        for first in self.starts:
+            rows = slice(first, min(first + B, N))
+            X_batch = self.X_batch[:rows.stop - first]
+            # Gather the batch's rows into one reused array (mode="wrap" skips a safety copy).
+            np.take(self.X, order[rows], axis=0, out=X_batch, mode="wrap")
+            yield X_batch, self.targets[rows], self.outputs[rows]
+
+    def accuracy(self):
+        """The fraction of the epoch's examples the network got right, just before their step."""
+        return float(np.mean(self.outputs.argmax(axis=1) == self.labels))
+
+    def cost(self, cost):
+        """The mean cost over the epoch's examples, each taken just before its step."""
+        if cost.name == "cross_entropy" and np.all(self.targets.sum(axis=1) == 1):
+            # One-hot targets: only the right digit's output counts, so take
+            # ln of those N numbers instead of all N x 10 (the same value).
+            right = self.outputs[np.arange(len(self.labels)), self.labels]
+            return float(np.mean(-np.log(np.clip(right, costs.EPS, None))))
+        return cost(self.outputs, self.targets)
 
 
 def gradient_descent(net, X, y, steps=100, lr=1.0, cost="quadratic", X_test=None,
@@ -110,28 +207,78 @@ def _check_training_data(net, X, y, x_name="X", y_name="y"):
     return X, Y
 
 
-# Honest training never makes the epoch cost this many times its best so far.
-DIVERGENCE_FACTOR = 3.0
+# Mini-batch noise makes the cost wobble, but training that works never ends
+# an epoch this much worse than both where it started and a network that
+# ignores its input and always gives the same answer.
+DIVERGENCE_FACTOR = 1.5
 
 
-def _check_not_diverged(net, before, epoch_cost, past_costs, lr, epoch):
+def _divergence_reference(net, X, Y, cost):
+    """(cost, words): the larger of the cost before training and the cost of a blind network.
+
+    The blind network answers every input with the average wanted output
+    (for digits: 10 % each); continuing to train an already good network may
+    raise the cost a little, but never above that.
+    """
+    a = X
+    for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
+        a = net.layer_function(l)(a @ W.T + b)
+    start = cost(a, Y)
+    blind = cost(np.broadcast_to(Y.mean(axis=0), Y.shape), Y)
+    if start >= blind:
+        return start, f"the {start:.3g} it started from"
+    return blind, f"{blind:.3g}, the cost of always giving the same answer"
+
+
+def _check_not_diverged(net, theta, before, epoch_cost, reference, lr, epoch):
     """Undo the epoch and explain, if the cost became inf/NaN or shot up."""
-    finite = np.isfinite(epoch_cost) and all(np.all(np.isfinite(W)) for W in net.weights)
-    if finite and not (past_costs and epoch_cost > DIVERGENCE_FACTOR * min(past_costs)):
+    limit, words = reference
+    finite = np.isfinite(epoch_cost) and np.all(np.isfinite(theta))
+    if finite and epoch_cost <= DIVERGENCE_FACTOR * limit:
         return
-    net.set_parameters(before)
-    what = "became inf or NaN" if not finite else (
-        f"rose to {epoch_cost:.3g}, over {DIVERGENCE_FACTOR:g} times its best of {min(past_costs):.3g}")
+    theta[...] = before
+    _store(theta, net)
+    what = "became inf or NaN" if not finite else f"rose to {epoch_cost:.3g}, far above {words}"
     raise ValueError(
         f"training diverged in epoch {epoch + 1}: the cost {what}. "
         f"The steps were so large that they overshot the valley and climbed out. "
-        f"The learning rate lr={lr} is too large: try lr={lr / 10:g}. "
+        f"The learning rate lr={lr:g} is too large: try lr={lr / 10:g}. "
         f"The network was put back as it was before this epoch.")
 
 
-def _record(history, net, epoch_cost, train_accuracy, X_test, y_test, start):
+def _record(history, net, epoch_cost, train_accuracy, lr, X_test, y_test, start):
     history.cost.append(float(epoch_cost))
     history.train_accuracy.append(float(train_accuracy))
+    history.lr.append(float(lr))
     if X_test is not None:
         history.test_accuracy.append(float(np.mean(net.predict(X_test) == y_test.argmax(axis=1))))
     history.seconds.append(time.perf_counter() - start)
+
+
+def _lr_schedule(schedule, lr, epochs):
+    """A function epoch -> learning rate, from "constant", "cosine" or the learner's own function."""
+    if callable(schedule):
+        def checked(epoch):
+            return check_positive(schedule(epoch), f"lr_schedule({epoch}), the learning rate of epoch {epoch}")
+        return checked
+    if schedule == "constant":
+        return lambda epoch: lr
+    if schedule == "cosine":
+        # Half a cosine wave from lr down towards 0: big steps first, small ones to settle.
+        return lambda epoch: lr * 0.5 * (1 + np.cos(np.pi * epoch / epochs))
+    fail('lr_schedule "constant", "cosine" or a function epoch -> learning rate', repr(schedule))
+
+
+def _check_momentum(momentum):
+    if isinstance(momentum, bool) or not isinstance(momentum, (int, float, np.integer, np.floating)):
+        fail("momentum as a number from 0 to 0.99", repr(momentum), error=TypeError)
+    if not 0 <= momentum < 1:
+        fail("momentum from 0 (none) up to 0.99", repr(momentum),
+             "Momentum 1 or more never forgets a step, and training runs away; 0.9 is typical.")
+    return float(momentum)
+
+
+def _check_shuffle(shuffle):
+    if shuffle not in ("examples", "batches"):
+        fail('shuffle "examples" (a new order every epoch) or "batches"', repr(shuffle))
+    return shuffle
