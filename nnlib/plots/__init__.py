@@ -2,10 +2,13 @@
 and is also the figure a widget updates. See base.py for the update pattern."""
 from nnlib.plots import base, digits
 from nnlib.plots.base import LiveFigure
-from nnlib.plots.digits import DigitFigure
+from nnlib.plots.digits import (DigitColumnFigure, DigitFigure, DigitRowFigure,
+                                PixelValuesFigure)
+from nnlib.plots.network_diagram import NetworkFigure
 from nnlib.plots.cost_bars import CostBarsFigure, CostCurvesFigure
 from nnlib.plots.landscape import Descent1DFigure, GradientImagesFigure, SliceFigure, SurfaceFigure
 
-__all__ = ["LiveFigure", "DigitFigure", "base", "digits"]
+__all__ = ["LiveFigure", "DigitFigure", "DigitColumnFigure", "DigitRowFigure", "PixelValuesFigure",
+           "NetworkFigure", "base", "digits"]
 __all__ += ["CostBarsFigure", "CostCurvesFigure", "Descent1DFigure", "GradientImagesFigure",
             "SliceFigure", "SurfaceFigure"]
