@@ -1,8 +1,23 @@
-"""Benchmark cases for the widgets of notebook 01 (see widget_update.py)."""
-from nnlib import data, widgets
+"""Benchmark cases for the widgets of notebooks 00 and 01 (see widget_update.py)."""
+from nnlib import Network, data, widgets
+from nnlib.trained import trained_network
 
 
 def cases():
     digits = data.load_sample()
-    app = widgets.digit_browser(digits.X_train[:200], digits.y_train[:200])
-    return [("01 digit browser: digit", app, "digit", list(range(1, 30)))]
+    browser = widgets.digit_browser(digits.X_train[:200], digits.y_train[:200])
+    pixels = widgets.pixel_explorer(digits.X_train[:200], digits.y_train[:200])
+    nets = {"random": Network(rng=0), "trained": trained_network()}
+    random_view = widgets.network_explorer(digits.X_test, digits.y_test, nets=nets)
+    trained_view = widgets.network_explorer(digits.X_test, digits.y_test, nets=nets)
+    trained_view.controls["network"].value = "trained"
+    return [
+        ("01 digit browser: digit", browser, "digit", list(range(1, 30))),
+        ("01 pixel explorer: digit", pixels, "digit", list(range(1, 30))),
+        ("01 pixel explorer: row", pixels, "row", list(range(28))),
+        ("01 pixel explorer: column", pixels, "column", list(range(28))),
+        ("01 network explorer (random): digit", random_view, "digit", list(range(1, 30))),
+        ("01 network explorer (trained): digit", trained_view, "digit", list(range(1, 30))),
+        ("01 network explorer: random <-> trained", random_view, "network",
+         ["trained", "random"]),
+    ]

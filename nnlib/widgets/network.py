@@ -1,0 +1,76 @@
+"""The whole network lit up by one digit: switch digits, and switch random <-> trained."""
+import ipywidgets as w
+import numpy as np
+
+from nnlib.errors import describe, fail
+from nnlib.network import Network
+from nnlib.plots.network_diagram import NetworkFigure
+from nnlib.widgets.base import App, FigureView, int_slider, on_change, readout, set_readout
+from nnlib.widgets.digits import check_digits
+
+
+def network_explorer(X, y, nets=None, digit=0, strongest=4):
+    """Digits X (N, 784) with labels y (N,) run through networks you can switch between.
+
+    nets: {"name": Network} of the same sizes, one toggle button each; by default
+          {"random": Network(rng=0), "trained": trained_network()}.
+    Controls: "digit" (a slider over X), "network" (ToggleButtons), "mistake" (a
+    button that jumps to the next digit the chosen network gets wrong).
+    The diagram updates in place; the read-out gives the answer and its output.
+    """
+    X, y = check_digits(X, y)
+    nets = _check_nets(nets)
+    names = list(nets)
+    # Every prediction, once, at set-up: the read-out's accuracy and the
+    # "next mistake" button then cost nothing per tick.
+    predictions = {name: net.predict(X) for name, net in nets.items()}
+    view = FigureView(NetworkFigure(nets[names[0]], X[digit], label=int(y[digit]),
+                                    strongest=strongest))
+    controls = {"digit": int_slider("digit number", digit, 0, len(X) - 1),
+                "network": w.ToggleButtons(options=names, value=names[0], description="network"),
+                "mistake": w.Button(description="next mistake", icon="forward")}
+    line = readout()
+
+    def show(_=None):
+        i, name = controls["digit"].value, controls["network"].value
+        net = nets[name]
+        figure = view.figure
+        figure.update(x=X[i], net=None if figure.net is net else net, label=int(y[i]))
+        view.refresh()
+        answer, output = figure.answer, figure.y_hat[figure.answer]
+        verdict = "right" if answer == y[i] else "wrong"
+        accuracy = np.mean(predictions[name] == y)
+        set_readout(line, f"label {y[i]}: the {name} network answers {answer} "
+                          f"(its output {output:.2f}), {verdict}. "
+                          f"On these {len(X)} digits it is right {accuracy:.0%} of the time.")
+
+    def next_mistake(_button):
+        wrong = np.flatnonzero(predictions[controls["network"].value] != y)
+        later = wrong[wrong > controls["digit"].value]
+        if len(wrong) == 0 or (len(later) == 0 and wrong[0] == controls["digit"].value):
+            set_readout(line, "No other digit here is answered wrongly by this network.")
+            return
+        controls["digit"].value = int(later[0] if len(later) else wrong[0])   # wraps around
+
+    on_change(controls["digit"], show)
+    on_change(controls["network"], show)
+    controls["mistake"].on_click(next_mistake)
+    show()
+    buttons = w.HBox([controls["network"], controls["mistake"]])
+    return App([controls["digit"], buttons, line, view], controls=controls, figures=[view],
+               readouts={"answer": line}, title="network explorer")
+
+
+def _check_nets(nets):
+    """A dict name -> Network, all of one shape; the random/trained pair by default."""
+    if nets is None:
+        from nnlib.trained import trained_network   # trains on first use (a few seconds)
+        return {"random": Network(rng=0), "trained": trained_network()}
+    if not isinstance(nets, dict) or not nets or not all(
+            isinstance(net, Network) for net in nets.values()):
+        fail("nets as a dict of networks, e.g. {'random': Network(rng=0), 'trained': "
+             "trained_network()}", describe(nets), error=TypeError)
+    if len({net.sizes for net in nets.values()}) > 1:
+        fail("networks of the same sizes", str({name: net.sizes for name, net in nets.items()}),
+             "The diagram is drawn once for one shape of network.")
+    return {str(name): net for name, net in nets.items()}
