@@ -168,6 +168,7 @@ class DigitColumnFigure(KeyedBlitFigure):
         self.ax_col.set_title("as a column\nof 784", fontsize=13)
         self.ax_col.set(xticks=[], yticks=[0, 196, 392, 588, 783])
         self.ax_col.yaxis.tick_right()
+        self.ax_col.tick_params(axis="y", length=0, pad=5)   # a tick mark would read as a minus
         self.ax_col.yaxis.set_label_position("right")
         self.ax_col.set_ylabel("index i in x")
 
