@@ -25,7 +25,7 @@ STYLE = {
 DPI = 72
 # Colour-blind-safe maps: a diverging one where the sign matters (weights),
 # a sequential one for intensities that run from dark to lit.
-DIVERGING = "PuOr_r"      # orange = negative, purple = positive, white = 0
+DIVERGING = "PuOr_r"      # purple = negative, orange = positive, white = 0
 SEQUENTIAL = "gray"        # 0 = black (dark pixel), 1 = white (lit pixel)
 ACCENT = "#0072B2"         # Okabe-Ito blue
 HIGHLIGHT = "#E69F00"      # Okabe-Ito orange
@@ -66,11 +66,15 @@ class LiveFigure:
             self.redraw()
         return np.asarray(self.fig.canvas.buffer_rgba())
 
-    def png(self):
-        """The drawn canvas as PNG bytes (fast compression: this runs per tick)."""
+    def png(self, compress_level=1):
+        """The drawn canvas as PNG bytes. Level 1 is fast (per tick); 6 is small (saved files)."""
         buffer = io.BytesIO()
-        Image.fromarray(self.rgba()).save(buffer, format="png", compress_level=1)
+        Image.fromarray(self.rgba()).save(buffer, format="png", compress_level=compress_level)
         return buffer.getvalue()
 
+    def static_png(self):
+        """A compact PNG for a notebook saved to disk, where size matters more than speed."""
+        return self.png(compress_level=6)
+
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"image/png": self.png(), "text/plain": f"<{type(self).__name__}>"}
+        return {"image/png": self.static_png(), "text/plain": f"<{type(self).__name__}>"}

@@ -43,7 +43,7 @@ class App(w.VBox):
         # printout) the starting figure as a plain image, and a fixed text.
         bundle = super()._repr_mimebundle_(include=include, exclude=exclude)
         if self.figures:
-            bundle["image/png"] = self.figures[0].figure.png()
+            bundle["image/png"] = self.figures[0].figure.static_png()
         bundle["text/plain"] = f"<interactive: {self.title or type(self).__name__}>"
         return bundle
 
