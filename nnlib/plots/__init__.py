@@ -5,10 +5,15 @@ from nnlib.plots.base import LiveFigure
 from nnlib.plots.digits import (DigitColumnFigure, DigitFigure, DigitRowFigure,
                                 PixelValuesFigure)
 from nnlib.plots.network_diagram import NetworkFigure
+from nnlib.plots.activation_curves import ActivationGalleryFigure, SquishFigure
+from nnlib.plots.layers import ActivationHistogramsFigure, NetworkActivityFigure
+from nnlib.plots.neuron import NeuronFigure
 from nnlib.plots.cost_bars import CostBarsFigure, CostCurvesFigure
 from nnlib.plots.landscape import Descent1DFigure, GradientImagesFigure, SliceFigure, SurfaceFigure
 
 __all__ = ["LiveFigure", "DigitFigure", "DigitColumnFigure", "DigitRowFigure", "PixelValuesFigure",
            "NetworkFigure", "base", "digits"]
+__all__ += ["ActivationGalleryFigure", "ActivationHistogramsFigure", "NetworkActivityFigure",
+            "NeuronFigure", "SquishFigure"]
 __all__ += ["CostBarsFigure", "CostCurvesFigure", "Descent1DFigure", "GradientImagesFigure",
             "SliceFigure", "SurfaceFigure"]

@@ -1,0 +1,235 @@
+"""Notebook 02 (weights and biases): neuron maths, its widgets, and the exercise checkers."""
+import numpy as np
+import pytest
+
+from nnlib import activations, data, neurons, trained
+from nnlib.exercises import weights as checks
+from nnlib.plots.layers import NetworkActivityFigure
+from nnlib.plots.neuron import NeuronFigure
+from nnlib.widgets.knobs import network_knobs
+from nnlib.widgets.neuron import neuron_explorer
+
+
+@pytest.fixture(scope="module")
+def digits():
+    sample = data.load_sample()
+    return sample.X_test[:300], sample.y_test[:300]
+
+
+@pytest.fixture(scope="module")
+def net():
+    return trained.trained_network()
+
+
+def pixels(app):
+    return app.figures[0].figure.rgba().copy()
+
+
+# -- maths ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", neurons.PATTERNS)
+def test_patterns_are_784_finite_weights(name):
+    w = neurons.pattern(name)
+    assert w.shape == (784,) and np.all(np.isfinite(w)) and np.abs(w).max() > 0
+
+
+def test_unknown_pattern_says_which_exist():
+    with pytest.raises(ValueError, match="loop"):
+        neurons.pattern("circle")
+
+
+def test_firing_is_the_threshold_minus_b(digits):
+    X, y = digits
+    w = neurons.pattern("edge")
+    sums = neurons.weighted_sums(w, X)
+    np.testing.assert_allclose(sums, X @ w)
+    for b in (-10.0, 0.0, 4.5):
+        assert np.array_equal(neurons.fires(sums, b), neurons.activation(sums, b) > 0.5)
+        rates = neurons.firing_by_digit(sums, y, b)
+        expected = [np.mean(sums[y == k] > -b) for k in range(10)]
+        np.testing.assert_allclose(rates, expected)
+
+
+def test_loop_neuron_can_be_tuned_to_zeros():
+    """The task the notebook sets: a bias near -12 makes the loop neuron a 0-detector."""
+    sample = data.load_sample()
+    sums = neurons.weighted_sums(neurons.pattern("loop"), sample.X_test)
+    rates = neurons.firing_by_digit(sums, sample.y_test, -12.0)
+    assert rates[0] >= 0.9 and np.delete(rates, 0).max() <= 0.12
+
+
+def test_weighted_sums_reject_an_image_shaped_pattern(digits):
+    with pytest.raises(ValueError, match="reshape"):
+        neurons.weighted_sums(np.zeros((28, 28)), digits[0])
+
+
+def test_influence_of_output_neurons_is_their_activation(net, digits):
+    x = digits[0][0]
+    np.testing.assert_allclose(neurons.neuron_influence(net, x, 3), net.forward(x))
+
+
+def test_influence_of_a_hidden_neuron_is_what_silencing_it_changes(net, digits):
+    x = digits[0][0]
+    a1 = net.trace(x).activations[1].copy()
+    a1[5] = 0.0
+    changed = neurons.forward_from(net, 1, a1)
+    expected = np.abs(changed - net.forward(x)).sum()
+    assert neurons.neuron_influence(net, x, 1)[5] == pytest.approx(expected)
+    with pytest.raises(ValueError, match="layer 0 is the input"):
+        neurons.neuron_influence(net, x, 0)
+
+
+def test_hidden_layers_at_scale_one_match_the_trace(net, digits):
+    hidden, slopes = neurons.hidden_layers(net, digits[0][:10])
+    trace = net.trace(digits[0][:10])
+    for a, s, z, a_net in zip(hidden, slopes, trace.zs, trace.activations[1:-1]):
+        np.testing.assert_allclose(a, a_net)
+        np.testing.assert_allclose(s, activations.sigmoid_prime(z))
+
+
+# -- figures ----------------------------------------------------------------------
+
+def test_blitted_ticks_draw_the_same_pixels_as_a_full_redraw(digits):
+    X, y = digits
+    w = neurons.pattern("stroke")
+    sums = neurons.weighted_sums(w, X)
+    fig = NeuronFigure(w, sums, y, b=0.0, x=X[0], x_sum=sums[0], label=y[0])
+    fig.rgba()
+    fig.update(b=-7.5)
+    fig.update(x=X[3], x_sum=sums[3], label=y[3])
+    fast = fig.rgba().copy()
+    fig.redraw(full=True)
+    assert np.array_equal(fast, fig.rgba())
+
+
+def test_figures_show_as_fixed_text_and_a_png(net, digits):
+    x = digits[0][0]
+    fig = NetworkActivityFigure(x, net.trace(x).activations[1:])
+    bundle = fig._repr_mimebundle_()
+    assert bundle["text/plain"] == "<NetworkActivityFigure>"
+    assert bundle["image/png"][:4] == b"\x89PNG"
+
+
+# -- widgets: every control changes what is shown ------------------------------------
+
+def test_neuron_explorer_controls_change_the_figure(digits):
+    X, y = digits
+    app = neuron_explorer(X, y)
+    for name, value in [("bias", -12.0), ("pattern", "loop: a ring around an empty centre"),
+                        ("digit", 7)]:
+        before, text = pixels(app), app.readouts["summary"].value
+        app.controls[name].value = value
+        after = pixels(app)
+        assert before.shape == after.shape and not np.array_equal(before, after), name
+        if name == "bias":
+            assert app.readouts["summary"].value != text
+
+
+def test_neuron_explorer_offers_extra_patterns(digits, net):
+    X, y = digits
+    app = neuron_explorer(X, y, patterns={"trained neuron 3": net.weights[0][3]})
+    before = pixels(app)
+    app.controls["pattern"].value = "trained neuron 3"
+    assert not np.array_equal(before, pixels(app))
+
+
+def test_knobs_change_a_copy_and_every_layer(net, digits):
+    X, y = digits
+    app = network_knobs(net, X, y)
+    original = net.parameters().copy()
+    before = pixels(app)
+    app.controls["layer"].value = 3
+    l, j = 3, app.controls["neuron"].value
+    assert not np.array_equal(before, pixels(app))
+    before = pixels(app)
+    app.controls["bias"].value = -9.0
+    assert app.network.biases[l - 1][j] == -9.0
+    assert not np.array_equal(before, pixels(app))
+    k = app.controls["source"].value
+    app.controls["weight"].value = 7.5
+    assert app.network.weights[l - 1][j, k] == 7.5
+    assert np.array_equal(net.parameters(), original)          # the caller's net is untouched
+
+
+@pytest.mark.parametrize("control", ["digit", "layer", "neuron", "source", "weight", "bias"])
+def test_every_knob_control_changes_figure_or_readout(net, digits, control):
+    X, y = digits
+    app = network_knobs(net, X, y)
+    c = app.controls[control]
+    options = getattr(c, "options", None)
+    new = {"digit": 5, "layer": 2, "weight": 3.0, "bias": 3.0}.get(control)
+    if new is None:
+        new = options[2][1]
+    seen = pixels(app), app.readouts["knob"].value, app.readouts["output"].value
+    c.value = new
+    now = pixels(app), app.readouts["knob"].value, app.readouts["output"].value
+    assert not np.array_equal(seen[0], now[0]) or seen[1:] != now[1:], control
+
+
+def test_reset_restores_the_trained_knobs(net, digits):
+    X, y = digits
+    app = network_knobs(net, X, y)
+    app.controls["bias"].value = 8.0
+    text = app.readouts["knob"].value
+    app.controls["reset"].click()
+    assert np.array_equal(app.network.parameters(), net.parameters())
+    assert app.readouts["knob"].value != text
+    assert "back to their trained" in app.readouts["knob"].value
+    # pressing it on an untouched network still says so: a browser sees a change
+    fresh = network_knobs(net, X, y)
+    text = fresh.readouts["knob"].value
+    fresh.controls["reset"].click()
+    assert fresh.readouts["knob"].value != text
+
+
+# -- exercise checkers -------------------------------------------------------------
+
+def test_threshold_bias_checker():
+    assert checks.check_threshold_bias(-10)
+    assert checks.check_threshold_bias(-10.0)
+    assert "replace the" in repr(checks.check_threshold_bias(...))
+    assert "sign" in checks.check_threshold_bias(10).message
+    assert "w·a > 0" in checks.check_threshold_bias(0).message
+    assert "w·a > 5" in checks.check_threshold_bias(-5).message
+    assert not checks.check_threshold_bias("-10")
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (12960, "bias"), (42, "weights"), (826, "counts the neurons"),
+    (13786, "input layer has no bias"),
+    (784 * 16 * 16 * 10, "paths"), (784 * 16 + 16, "only the first layer"), (5, "n_in · n_out"),
+    ("13002", "quotes"), (float("nan"), "whole number"), (None, "replace the"),
+])
+def test_parameter_count_checker_hints(answer, hint):
+    feedback = checks.check_parameter_count(answer)
+    assert not feedback and hint in feedback.message
+
+
+def test_parameter_count_checker_accepts_13002():
+    assert checks.check_parameter_count(13002)
+    assert checks.check_parameter_count(784 * 16 + 16 * 16 + 16 * 10 + 16 + 16 + 10)
+    assert repr(checks.check_parameter_count(13002)).startswith("✓ Correct")
+
+
+def layer_right(W, b, a):
+    return activations.sigmoid(W @ a + b)
+
+
+@pytest.mark.parametrize("fn, hint", [
+    (lambda W, b, a: W @ a + b, "squish"),
+    (lambda W, b, a: activations.sigmoid(W @ a), "bias is missing"),
+    (lambda W, b, a: activations.sigmoid(W @ a) + b, "inside the sigmoid"),
+    (lambda W, b, a: activations.sigmoid(W.T @ a + b), "W @ a works"),
+    (lambda W, b, a: activations.sigmoid(W * a + b[:, None]), "element by element"),
+    (lambda W, b, a: activations.relu(W @ a + b), "not ReLU"),
+    (lambda W, b, a: ..., "replace the"),
+    (lambda W, b, a: undefined_name, "setup cell"),  # noqa: F821
+    (None, "replace the"),
+])
+def test_layer_checker_hints(fn, hint):
+    feedback = checks.check_layer(fn)
+    assert not feedback and hint in feedback.message
+
+
+def test_layer_checker_accepts_the_matrix_form():
+    assert checks.check_layer(layer_right)
