@@ -106,8 +106,8 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
             for epoch in range(epochs):
                 before, lr_now = theta.copy(), learning_rate(epoch)
                 for X_batch, Y_batch, outputs in batches.epoch():
-                    grad = grads(X_batch, Y_batch, out=outputs)
-                    _update(theta, grad, lr_now, momentum, velocity)
+                    step = grads(X_batch, Y_batch, out=outputs, scale=lr_now)   # lr · gradient
+                    _update(theta, step, momentum, velocity)
                 epoch_cost = batches.cost(cost)
                 _check_not_diverged(net, theta, before, epoch_cost, reference, lr_now, epoch)
                 _store(theta, net)
@@ -123,15 +123,15 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
     return history
 
 
-def _update(theta, grad, lr, momentum, velocity):
-    """One step for all weights and biases at once, in place (grad is overwritten)."""
-    grad *= lr
+def _update(theta, step, momentum, velocity):
+    """Move all weights and biases at once, in place: θ -= lr·grad, or with momentum
+    velocity = momentum·velocity - lr·grad; θ += velocity."""
     if momentum:
         velocity *= momentum
-        velocity -= grad
+        velocity -= step
         theta += velocity
     else:
-        theta -= grad
+        theta -= step
 
 
 def _store(theta, net):

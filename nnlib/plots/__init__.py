@@ -10,6 +10,8 @@ from nnlib.plots.layers import ActivationHistogramsFigure, NetworkActivityFigure
 from nnlib.plots.neuron import NeuronFigure
 from nnlib.plots.cost_bars import CostBarsFigure, CostCurvesFigure
 from nnlib.plots.landscape import Descent1DFigure, GradientImagesFigure, SliceFigure, SurfaceFigure
+from nnlib.plots.training_curves import TrainingCurvesFigure
+from nnlib.plots.filters import AnswerFigure, FilterFigure, PreparationFigure
 
 __all__ = ["LiveFigure", "DigitFigure", "DigitColumnFigure", "DigitRowFigure", "PixelValuesFigure",
            "NetworkFigure", "base", "digits"]
@@ -17,3 +19,4 @@ __all__ += ["ActivationGalleryFigure", "ActivationHistogramsFigure", "NetworkAct
             "NeuronFigure", "SquishFigure"]
 __all__ += ["CostBarsFigure", "CostCurvesFigure", "Descent1DFigure", "GradientImagesFigure",
             "SliceFigure", "SurfaceFigure"]
+__all__ += ["AnswerFigure", "FilterFigure", "PreparationFigure", "TrainingCurvesFigure"]

@@ -1,0 +1,141 @@
+"""Draw a digit with the mouse and see what the network answers.
+
+The canvas (ipycanvas) only shows the strokes. The same strokes are drawn
+into a picture kept here in Python, which nnlib.drawing prepares the MNIST
+way (cropped, scaled into 20 x 20, centred by its centre of mass) before the
+network reads it. Keeping our own copy means no picture has to travel back
+from the browser, and the app can be tested without one: `app.pad.stroke(...)`
+draws as the mouse would.
+"""
+import ipywidgets as w
+import numpy as np
+from PIL import Image, ImageDraw
+
+from nnlib import drawing
+from nnlib.plots.filters import AnswerFigure
+from nnlib.widgets.base import App, FigureView, int_slider, on_change, readout, set_readout
+
+
+class Pad:
+    """A square drawing surface: an ipycanvas Canvas for the eye, a PIL image for the maths.
+
+    size: pixels per side; pen: stroke width in pixels. After each stroke
+    (and after clear/show) it calls on_change(image) with the (size, size)
+    ink image in [0, 1].
+    """
+
+    def __init__(self, size=280, pen=20, on_change=lambda image: None):
+        from ipycanvas import Canvas     # imported here: only this app needs it
+        self.size, self.pen, self.on_change = size, pen, on_change
+        self.canvas = Canvas(width=size, height=size,
+                             layout=w.Layout(width=f"{size}px", height=f"{size}px"))
+        self.canvas.add_class("nnlib-canvas")
+        self._last = None
+        self.clear(notify=False)
+        self.canvas.on_mouse_down(self._down)
+        self.canvas.on_mouse_move(self._move)
+        self.canvas.on_mouse_up(self._up)
+        self.canvas.on_mouse_out(self._up)
+
+    @property
+    def image(self):
+        """The drawing so far, (size, size) floats: 0 = black paper, 1 = white ink."""
+        return np.asarray(self._picture, dtype=np.float64) / 255
+
+    def clear(self, notify=True):
+        self._picture = Image.new("L", (self.size, self.size), 0)
+        self._pen = ImageDraw.Draw(self._picture)
+        self.canvas.fill_style = "black"
+        self.canvas.fill_rect(0, 0, self.size, self.size)
+        self.canvas.stroke_style, self.canvas.fill_style = "white", "white"
+        self.canvas.line_width, self.canvas.line_cap, self.canvas.line_join = self.pen, "round", "round"
+        if notify:
+            self.on_change(self.image)
+
+    def show(self, x):
+        """Replace the drawing by the digit x (784,), blown up to fill the pad (e.g. a real digit)."""
+        image = drawing.enlarge(x, self.size)
+        self._picture = Image.fromarray(np.round(image * 255).astype(np.uint8), mode="L")
+        self._pen = ImageDraw.Draw(self._picture)
+        # Send the 28 x 28 digit and let the browser blow it up (a 280 x 280 picture
+        # would take ten times longer to encode and send).
+        self.canvas.save()
+        self.canvas.scale(self.size / 28)
+        self.canvas.put_image_data(np.round(np.asarray(x).reshape(28, 28) * 255).astype(np.uint8), 0, 0)
+        self.canvas.restore()
+        self.on_change(self.image)
+
+    def stroke(self, points):
+        """Draw a line through points [(x, y), ...] as one mouse stroke would, then notify."""
+        self._down(*points[0])
+        for x, y in points[1:]:
+            self._move(x, y)
+        self._up(*points[-1])
+
+    def _down(self, x, y):
+        self._last = (x, y)
+        self._dot(x, y)
+
+    def _move(self, x, y):
+        if self._last is None:            # the mouse moves without a button pressed
+            return
+        (x0, y0), self._last = self._last, (x, y)
+        self.canvas.stroke_line(x0, y0, x, y)
+        self._pen.line([(x0, y0), (x, y)], fill=255, width=self.pen)
+        self._dot(x, y)                   # round joints, like the canvas's line caps
+
+    def _up(self, x, y):
+        if self._last is not None:
+            self._last = None
+            self.on_change(self.image)
+
+    def _dot(self, x, y):
+        r = self.pen / 2
+        self.canvas.fill_circle(x, y, r)
+        self._pen.ellipse([x - r, y - r, x + r, y + r], fill=255)
+
+
+def draw_digit(net, X=None, y=None, size=280, pen=20):
+    """Draw a digit for `net` (784 inputs, 10 outputs); X (N, 784), y (N,): real digits to load."""
+    blank = np.zeros(784)
+    figure = AnswerFigure(blank, net.forward(blank), output_name="output (confidence)")
+    view, answer, last = FigureView(figure), readout(), {}
+
+    def read(image):
+        x = drawing.to_mnist(image)
+        y_hat = last["y_hat"] = net.forward(x)
+        figure.update(x=x, y_hat=y_hat)
+        if x.max() == 0:
+            set_readout(answer, "Nothing drawn yet: the network still answers, it always does.")
+        else:
+            best = int(np.argmax(y_hat))
+            set_readout(answer, f"The network says {best} (output {y_hat[best]:.2f}); "
+                                f"runner-up {int(np.argsort(y_hat)[-2])}.")
+        view.refresh()
+
+    pad = Pad(size, pen, read)
+    clear = w.Button(description="clear", icon="eraser")
+    clear.on_click(lambda _: pad.clear())
+    children, controls = [], {"clear": clear}
+    if X is not None:
+        which = int_slider("real digit no.", 0, 0, len(X) - 1)
+        load = w.Button(description="load a real digit", icon="upload")
+
+        def load_digit(i=None):
+            i = which.value if i is None else i
+            pad.show(X[i])
+            if y is not None:
+                best = int(np.argmax(last["y_hat"]))
+                set_readout(answer, f"Real digit no. {i}, labelled {int(y[i])}: the network says "
+                                    f"{best} (output {last['y_hat'][best]:.2f}).")
+
+        load.on_click(lambda _: load_digit())
+        on_change(which, load_digit)
+        children.append(w.HBox([which, load]))
+        controls.update(digit=which, load=load)
+    children += [w.HBox([pad.canvas, w.VBox([clear])]), answer, view]
+    app = App(children, controls=controls, figures=[view], readouts={"answer": answer},
+              title="draw a digit")
+    app.pad = pad
+    read(pad.image)
+    return app

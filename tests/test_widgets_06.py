@@ -1,0 +1,241 @@
+"""Notebook 06: the training app (Start/Stop in a thread), the drawing app, their figures,
+diagnose(), and the exercise checkers."""
+import numpy as np
+import pytest
+
+import nnlib
+from nnlib import backprop, data, training, trained
+from nnlib.diagnose import dead_share, diagnose, saturated_share
+from nnlib.exercises import training as ex
+from nnlib.plots.filters import AnswerFigure, FilterFigure, PreparationFigure
+from nnlib.plots.training_curves import TrainingCurvesFigure
+from nnlib.widgets.draw import draw_digit
+from nnlib.widgets.training import training_app, wait_until
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return data.load_sample()
+
+
+@pytest.fixture
+def small_app(digits):
+    return training_app(digits.X_train[:600], digits.y_train[:600], digits.X_test[:200],
+                        digits.y_test[:200], epochs=3, pace=0.0)
+
+
+def pixels(app):
+    return app.figures[0].value
+
+
+# --- the training app -------------------------------------------------------------------------
+
+def test_building_the_app_trains_nothing(small_app):
+    assert small_app.trainer.history.epochs == 0 and not small_app.trainer.running
+    assert "not trained yet" in small_app.readouts["status"].value
+
+
+def test_start_trains_and_updates_the_curve_progress_and_readout(small_app):
+    before = pixels(small_app)
+    small_app.controls["start"].click()
+    small_app.trainer.wait()
+    assert small_app.trainer.history.epochs == 3 and small_app.progress.value == 3
+    assert pixels(small_app) != before
+    assert "Done." in small_app.readouts["status"].value
+    assert not small_app.controls["start"].disabled and small_app.controls["stop"].disabled
+    small_app.controls["start"].click()                    # Start again: 3 more epochs
+    small_app.trainer.wait()
+    assert small_app.trainer.history.epochs == 6
+
+
+def test_stop_is_honoured_while_training_runs(small_app):
+    small_app.trainer.pace = 0.05
+    small_app.controls["epochs"].value = 50
+    small_app.controls["start"].click()
+    assert wait_until(lambda: small_app.trainer.history.epochs >= 1)
+    assert small_app.controls["start"].disabled and not small_app.controls["stop"].disabled
+    small_app.controls["stop"].click()
+    small_app.trainer.wait()
+    assert 1 <= small_app.trainer.history.epochs < 50
+    assert "Stopped." in small_app.readouts["status"].value
+
+
+def test_every_control_changes_what_is_shown(small_app):
+    for name, value in [("epochs", 7), ("lr", 0.3)]:
+        before = small_app.readouts["plan"].value
+        small_app.controls[name].value = value
+        assert small_app.readouts["plan"].value != before
+    small_app.controls["start"].click()
+    small_app.trainer.wait()
+    before, status = pixels(small_app), small_app.readouts["status"].value
+    small_app.controls["afresh"].click()
+    assert pixels(small_app) != before and small_app.readouts["status"].value != status
+    assert small_app.trainer.history.epochs == 0
+    before = small_app.readouts["plan"].value
+    small_app.controls["activation"].value = "relu"
+    assert small_app.readouts["plan"].value != before
+    assert small_app.trainer.net.activation == "relu" and small_app.controls["lr"].value == 0.1
+
+
+def test_a_diverging_run_is_reported_in_words(small_app):
+    small_app.controls["activation"].value = "relu"
+    small_app.controls["lr"].value = 100.0
+    small_app.controls["start"].click()
+    small_app.trainer.wait()
+    assert "training diverged in epoch 1" in small_app.readouts["status"].value
+    assert np.all(np.isfinite(small_app.trainer.net.parameters()))
+
+
+def test_trainer_refuses_a_reset_while_running(small_app):
+    small_app.trainer.pace = 0.2
+    small_app.controls["epochs"].value = 20
+    small_app.controls["start"].click()
+    with pytest.raises(RuntimeError):
+        small_app.trainer.reset("relu")
+    small_app.controls["afresh"].click()                   # ignored while running
+    small_app.controls["stop"].click()
+    small_app.trainer.wait()
+
+
+# --- the drawing app --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def draw_app(digits):
+    return draw_digit(trained.trained_network("relu"), digits.X_test, digits.y_test)
+
+
+def test_drawing_a_stroke_changes_the_answer(draw_app):
+    draw_app.controls["clear"].click()
+    before, text = pixels(draw_app), draw_app.readouts["answer"].value
+    draw_app.pad.stroke([(140, 40), (141, 140), (142, 240)])
+    assert pixels(draw_app) != before and draw_app.readouts["answer"].value != text
+    assert draw_app.pad.image.max() == 1.0
+
+
+def test_loading_real_digits_and_clearing(draw_app, digits):
+    draw_app.controls["digit"].value = 5
+    assert f"labelled {digits.y_test[5]}" in draw_app.readouts["answer"].value
+    before = pixels(draw_app)
+    draw_app.controls["digit"].value = 6
+    assert pixels(draw_app) != before
+    draw_app.controls["clear"].click()
+    assert "Nothing drawn yet" in draw_app.readouts["answer"].value
+    draw_app.controls["load"].click()                      # loads the digit the slider points at
+    assert "no. 6" in draw_app.readouts["answer"].value
+
+
+def test_loaded_digits_are_mostly_read_right(draw_app, digits):
+    right = 0
+    for i in range(20):
+        draw_app.controls["digit"].value = i
+        right += f"labelled {digits.y_test[i]}: the network says {digits.y_test[i]} " in \
+            draw_app.readouts["answer"].value
+    assert right >= 16
+
+
+# --- the figures ------------------------------------------------------------------------------
+
+def test_figures_update_in_place(digits):
+    net, history = trained.trained_network("sigmoid"), trained.training_history("sigmoid")
+    curves = TrainingCurvesFigure(runs=["a", "b"], epochs=5)
+    before = curves.rgba().copy()
+    curves.update(history=history, run="b")
+    assert not np.array_equal(before, curves.rgba())
+    assert len(curves.lines["b"]["cost"].get_xdata()) == history.epochs
+    curves.clear("b")
+    assert len(curves.lines["b"]["cost"].get_xdata()) == 0
+    with pytest.raises(ValueError, match="run named"):
+        curves.update(history=history, run="c")
+    filters = FilterFigure(nnlib.Network(rng=1))
+    before = filters.rgba().copy()
+    filters.update(net=net)
+    assert not np.array_equal(before, filters.rgba())
+    np.testing.assert_array_equal(filters.images[0].get_array(), net.weights[0][0].reshape(28, 28))
+    answer = AnswerFigure(digits.X_test[0], net.forward(digits.X_test[0]))
+    before = answer.rgba().copy()
+    answer.update(x=digits.X_test[1], y_hat=net.forward(digits.X_test[1]))
+    assert not np.array_equal(before, answer.rgba())
+    assert PreparationFigure(np.zeros((50, 50))).png()[:4] == b"\x89PNG"
+
+
+# --- diagnose ---------------------------------------------------------------------------------
+
+def run(digits, lr, activation="sigmoid", epochs=3, n=1000):
+    output, cost = ("sigmoid", "quadratic") if activation == "sigmoid" else ("softmax", "cross_entropy")
+    net = nnlib.Network(rng=0, activation=activation, output=output)
+    history = training.train(net, digits.X_train[:n], digits.y_train[:n], epochs=epochs, lr=lr,
+                             batch_size=10, cost=cost, X_test=digits.X_test, y_test=digits.y_test)
+    return history, net
+
+
+def test_diagnose_names_saturated_sigmoids(digits):
+    history, net = run(digits, lr=100.0)
+    sentence = diagnose(history, net, digits.X_train[:300])
+    assert "saturated" in sentence and "smaller learning rate (try lr=10)" in sentence
+    assert saturated_share(net, digits.X_train[:300]) > 0.5
+    assert sentence == diagnose(history, net, digits.X_train[:300])      # repeats exactly
+
+
+def test_diagnose_names_dead_relus(digits):
+    history, net = run(digits, lr=2.0, activation="relu")
+    assert "dead" in diagnose(history, net, digits.X_train[:300])
+    assert dead_share(net, digits.X_train[:300]) > 0.5
+
+
+def test_diagnose_slow_good_memorising_and_rising(digits):
+    assert diagnose(*run(digits, lr=0.05)).startswith("Learning is slow")
+    assert diagnose(*run(digits, lr=3.0, n=4000)).startswith("Training went well")
+    assert diagnose(*run(digits, lr=3.0, epochs=30, n=500)).startswith("It reads its training digits much better")
+    rising = training.History(cost=[0.5, 0.3, 0.9], train_accuracy=[0.5] * 3, lr=[1.0] * 3)
+    assert diagnose(rising, nnlib.Network()).startswith("The cost went up")
+    assert diagnose(training.History(), nnlib.Network()).startswith("No epoch")
+    with pytest.raises(ValueError, match="History"):
+        diagnose([0.1, 0.2], nnlib.Network())
+
+
+# --- exercise checkers ------------------------------------------------------------------------
+
+def test_steps_per_epoch_checker():
+    assert ex.check_steps_per_epoch(400, 4000, 10).correct
+    assert ex.check_steps_per_epoch(32, 1000, 32).correct
+    assert "replace the ..." in repr(ex.check_steps_per_epoch(..., 4000, 10))
+    for answer, hint in [(40000, "multiplied"), (4000, "one step per digit"), (10, "in one batch"),
+                         (31, "last, smaller batch"), (0.0025, "upside down"), ("400", "whole number")]:
+        feedback = ex.check_steps_per_epoch(answer, 4000 if answer != 31 else 1000, 10 if answer != 31 else 32)
+        assert not feedback.correct and hint in feedback.message, (answer, feedback)
+
+
+def step_with(sign=-1, factor=1.0, weights=True, biases=True, in_place=True):
+    def sgd_step(net, X, y, lr):
+        grad_W, grad_b = backprop.gradients(net, X, y)
+        for W, b, gW, gb in zip(net.weights, net.biases, grad_W, grad_b):
+            if weights and in_place:
+                W += sign * factor * lr * gW
+            if biases and in_place:
+                b += sign * factor * lr * gb
+            if not in_place:
+                W = W - lr * gW                            # rebinds the name only
+    return sgd_step
+
+
+def test_sgd_step_checker():
+    assert ex.check_sgd_step(step_with()).correct
+    for fn, hint in [(step_with(sign=+1), "uphill"), (step_with(biases=False), "biases did not"),
+                     (step_with(weights=False), "weights did not"), (step_with(factor=2), "wrong size"),
+                     (step_with(in_place=False), "replace the ..."), (..., "replace the ..."),
+                     (3, "should be a function"), (lambda net, X, y, lr: 1 / 0, "ZeroDivisionError")]:
+        feedback = ex.check_sgd_step(fn)
+        assert not feedback.correct and hint in feedback.message, (hint, feedback)
+
+
+def test_test_accuracy_checker(digits):
+    net = trained.trained_network("sigmoid")
+    acc = float(np.mean(net.predict(digits.X_test) == digits.y_test))
+    train_acc = float(np.mean(net.predict(digits.X_train) == digits.y_train))
+    args = (net, digits.X_test, digits.y_test, digits.X_train, digits.y_train)
+    assert ex.check_test_accuracy(acc, *args).correct
+    for answer, hint in [(100 * acc, "percentage"), (1 - acc, "WRONG"), (acc * 1000, "how many"),
+                         (train_acc, "TRAINING"), (0.5, "net.predict(X_test)"), ("0.9", "one number"),
+                         (..., "replace the ...")]:
+        feedback = ex.check_test_accuracy(answer, *args)
+        assert not feedback.correct and hint in feedback.message, (answer, feedback)
