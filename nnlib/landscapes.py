@@ -194,9 +194,11 @@ def _describe(points, path_costs, grads, lr):
         return "zig-zag", (
             f"Overshooting: at step {rises[0] + 1} the ball jumped across the valley and the cost went "
             f"UP. The step size {lr:g} is large for this valley; after {k} steps it is {where}.")
+    # In 1-D the slope is part of the story; a 2-D app shows the gradient beside it.
+    slope_words = f", {_slope_words(grads[-1])}" if len(grads[-1]) == 1 else ""
     if k == 0:
-        return "rolling", f"At the start {where}, {_slope_words(grads[-1])}. Take a step."
-    return "rolling", (f"Still rolling after {k} steps: {where}, {_slope_words(grads[-1])}; "
+        return "rolling", f"At the start {where}{slope_words}. Take a step."
+    return "rolling", (f"Still rolling after {k} steps: {where}{slope_words}; "
                        f"the next step moves it by {format_point(-lr * grads[-1])}.")
 
 
@@ -315,8 +317,8 @@ def describe_step(c0, slope, ts, line, step):
         return (head + f", UP, not down. The step is far too long: it flies past the valley "
                 f"(lowest {c_best:.3f}, at length {t_best:.2f}) and lands higher than it started.")
     promise = (f"the slope promised {promised:.3f}" if promised >= 0 else
-               f"followed in a straight line, the slope would promise {promised:.3f}, below zero, "
-               "which no cost can reach: the slope describes the cost only close to where we stand")
+               f"the tangent line promised {promised:.3f}, below zero, which no cost can reach: "
+               "the slope only describes the cost near θ")
     if step > 1.15 * t_best:
         return (head + f". Overshoot: the lowest point along this line is {c_best:.3f}, at length "
                 f"{t_best:.2f}; this step went past it ({promise}).")

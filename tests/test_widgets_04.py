@@ -178,3 +178,5 @@ def test_cost_function_checker(digits):
         feedback = checks.check_cost_function(cost_of, net, X, y)
         assert not feedback.correct and hint in feedback.message, (hint, feedback)
     assert repr(checks.check_cost_function(..., net, X, y)).startswith("✗ Not yet: replace the")
+    assert repr(checks.check_cost_function(lambda theta: ..., net, X, y)).startswith(
+        "✗ Not yet: replace the")

@@ -88,6 +88,8 @@ def check_cost_function(cost_of, net, X, y, rng=0):
     finally:
         changed = not np.array_equal(net.parameters(), theta0)
         net.set_parameters(theta0)
+    if any(g is None or g is Ellipsis for g in got):
+        return not_written_yet(None)          # the body still returns the placeholder
     values = [_as_number(g) for g in got]
     if any(v is None for v in values):
         return wrong("cost_of(theta) should return ONE number, the average cost; use "

@@ -4,11 +4,8 @@ Also `BlitFigure`, a LiveFigure that draws its still parts (axes, ticks,
 labels) once and then only its moving parts: drawing text is what makes a
 full redraw of a three-panel figure take ~25 ms; the moving bars take ~1 ms.
 """
-import io
-
 import numpy as np
 from matplotlib.collections import PolyCollection
-from PIL import Image
 
 from nnlib.errors import check_inputs
 from nnlib.plots.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL, LiveFigure
@@ -46,14 +43,6 @@ class BlitFigure(LiveFigure):
             if artist.get_visible():
                 self.fig.draw_artist(artist)
         self._stale = False
-
-    def png(self):
-        """The drawn canvas as PNG bytes, without the alpha channel: the figure is opaque,
-        and three channels encode ~20 % faster than four (encoding is most of a tick)."""
-        buffer = io.BytesIO()
-        Image.fromarray(np.ascontiguousarray(self.rgba()[..., :3])).save(
-            buffer, format="png", compress_level=1)
-        return buffer.getvalue()
 
 
 class Bars:
@@ -102,12 +91,13 @@ class CostBarsFigure(BlitFigure):
         ax_img.set_yticks([])
         self.digit_title = self.moving(ax_img.set_title(title))
         digits = np.arange(10)
-        self.marker = self.moving(ax_out.axvspan(-0.5, 0.5, color="0.85", zorder=0))
+        self.marker = self.moving(ax_out.axvspan(-0.5, 0.5, color="0.85", zorder=0, label=None
+                                                 if selected is None else "knobs shown"))
         self.outputs = Bars(ax_out, 10, ACCENT, 0.4, digits - 0.2, label="network's output")
         self.wanted = Bars(ax_out, 10, HIGHLIGHT, 0.4, digits + 0.2, label="wanted")
         ax_out.set(xticks=digits, ylim=(0, 1.05), xlim=(-0.6, 9.6), xlabel="output neuron (digit)",
                    ylabel="activation (0 to 1)")
-        ax_out.legend(loc="upper left", bbox_to_anchor=(0.0, 1.25), ncol=2, frameon=False)
+        ax_out.legend(loc="upper left", bbox_to_anchor=(0.0, 1.25), ncol=3, frameon=False)
         self.squares = Bars(ax_sq, 10, NEGATIVE, 0.7)
         ax_sq.set(xticks=digits, ylim=(0, 1.05), xlim=(-0.6, 9.6), xlabel="output neuron (digit)",
                   ylabel="(output − wanted)²")

@@ -43,6 +43,7 @@ class Descent1DFigure(BlitFigure):
         self.ball = self.moving(ax.plot([], [], "o", color=NEGATIVE, ms=16, mec="black")[0])
         self.step = self.moving(ax.annotate("", (0, 0), (0, 0), arrowprops=dict(
             arrowstyle="-|>", color=ACCENT, lw=2.5, mutation_scale=20)))
+        self.step.set_visible(False)
         self.words = self.moving(ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top"))
         ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.88), frameon=False, fontsize=10)
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.13, top=0.95)
@@ -106,6 +107,7 @@ class SurfaceFigure(BlitFigure):
         self.ball = self.moving(ax.plot([], [], "o", color=NEGATIVE, ms=13, mec="white", mew=1.5)[0])
         self.arrow = self.moving(ax.annotate("", (0, 0), (0, 0), arrowprops=dict(
             arrowstyle="-|>", color=arrow_colour, lw=3, mutation_scale=22)))
+        self.arrow.set_visible(False)
         ax3 = self.ax3 = self.axes(1, 2, 2, projection="3d", computed_zorder=False)
         S, T = np.meshgrid(s, t)
         ax3.plot_surface(S, T, C, cmap=SURFACE_MAP, linewidth=0, antialiased=False, alpha=0.9,
@@ -144,7 +146,7 @@ class GradientImagesFigure(BlitFigure):
     """Gradients with respect to first-layer weights, one 28x28 image per neuron.
 
     grads (k, 784): dC/dW1[neuron, pixel] for k neurons; titles: k strings.
-    Purple: increasing that weight raises the cost; orange: lowers it.
+    Orange (+): raising that weight raises the cost; purple (−): raising it lowers the cost.
     update(grads=, titles=) swaps the images (same colour scale).
     """
 

@@ -28,8 +28,8 @@ def cost_knobs(net, X, y, sources=None, limit=6.0):
     view = FigureView(figure)
     digit = int_slider("digit shown", 0, 0, len(X) - 1)
     neuron = dropdown("output neuron", [(f"{j} (the '{j}' output)", j) for j in range(n_out)], 0)
-    sliders = [float_slider(f"bias b{L}[j]", 0.0, -limit, limit, 0.1)]
-    sliders += [float_slider(f"weight from h{k}", 0.0, -limit, limit, 0.1) for k in sources]
+    sliders = [float_slider("bias", 0.0, -limit, limit, 0.1)]
+    sliders += [float_slider(f"w from hidden {k}", 0.0, -limit, limit, 0.1) for k in sources]
     reset = w.Button(description="Reset all knobs", icon="undo")
     line, status = readout(), readout()
     best = [board.average_cost()]
@@ -76,6 +76,8 @@ def cost_knobs(net, X, y, sources=None, limit=6.0):
     on_change(neuron, load_neuron)
     reset.on_click(reset_all)
     load_neuron(None)
+    for control in (digit, neuron, *sliders):
+        control.layout = w.Layout(width="400px")   # two columns that fit a laptop screen
     controls = {"digit": digit, "neuron": neuron, "bias": sliders[0], "reset": reset}
     controls.update({f"weight_h{k}": s for k, s in zip(sources, sliders[1:])})
     children = [w.HBox([w.VBox([digit, neuron, reset]), w.VBox(sliders)]), view, line, status]

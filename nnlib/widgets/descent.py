@@ -7,6 +7,7 @@ from nnlib.plots.landscape import Descent1DFigure, SliceFigure, SurfaceFigure
 from nnlib.widgets.base import App, FigureView, float_slider, int_slider, on_change, readout, set_readout
 
 GRADIENT_COLOUR = "#56B4E9"      # Okabe-Ito sky blue: the gradient arrow at the ball
+HALF = "400px"                   # slider width when two columns of them sit side by side
 
 
 def descent_1d(start=3.5, lr=0.1, landscape=landscapes.CURVY):
@@ -96,6 +97,8 @@ def descent_2d(start=(2.5, -3.0), lr=0.1, steps=20, landscape=landscapes.TWO_VAL
         on_change(control, show)
     show()
     controls = {"u": u0, "v": v0, "lr": lr_slider, "steps": n_steps}
+    for control in controls.values():
+        control.layout = w.Layout(width=HALF)     # two columns that fit a laptop screen
     children = [w.HBox([w.VBox([u0, v0]), w.VBox([lr_slider, n_steps])]), view, numbers, words]
     return App(children, controls=controls, figures=[view], readouts={"words": words, "numbers": numbers},
                title="gradient descent in two dimensions")
