@@ -1,0 +1,173 @@
+"""Start and stop a private JupyterLab server for the browser tests.
+
+The server serves temporary copies of the notebook folders (JupyterLab
+autosaves, and must never rewrite the committed notebooks), listens on 127.0.0.1 on a free port
+behind a random token, keeps every Jupyter directory in a temporary folder, and
+never asks the internet for news or updates. One server answers both front
+ends: JupyterLab under /lab and Jupyter Notebook 7 under /notebooks.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+# Front-end settings for a quiet, repeatable session: no news or update toasts.
+OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {
+        "checkForUpdates": False,
+        "fetchNews": "false",
+        "doNotDisturbMode": True,
+    },
+}
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class JupyterServer:
+    """A JupyterLab server on copies of folders; use as a context manager.
+
+    `folders` maps a name to a folder: folder `name` of the served root is a
+    copy of it, so notebook `x.ipynb` in it opens as `name/x.ipynb`.
+    """
+
+    def __init__(self, folders: dict[str, Path], python: str = sys.executable, startup_timeout: float = 120):
+        self.folders = {name: Path(folder) for name, folder in folders.items()}
+        self.python = python
+        self.startup_timeout = startup_timeout
+        self.token = secrets.token_hex(24)
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.tmp = Path(tempfile.mkdtemp(prefix="nnlib-jupyter-"))
+        self.root = self.tmp / "notebooks"
+        self.log_path = self.tmp / "server.log"
+        self._proc: subprocess.Popen | None = None
+        self._log = None
+
+    # -- life cycle -------------------------------------------------------
+    def __enter__(self) -> "JupyterServer":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        """Copy the notebooks, launch the server and wait until it answers."""
+        self.root.mkdir()
+        for name, folder in self.folders.items():
+            shutil.copytree(folder, self.root / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        settings = self.tmp / "app-settings"
+        settings.mkdir()
+        (settings / "overrides.json").write_text(json.dumps(OVERRIDES, indent=1))
+        self._log = open(self.log_path, "wb")
+        self._proc = subprocess.Popen(
+            self._command(settings), cwd=self.root, env=self._env(),
+            stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        self._wait_until_ready()
+
+    def stop(self) -> None:
+        """Stop the server (and its kernels) and remove every temporary file."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        self._proc = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def shutdown_kernels(self) -> None:
+        """End every session and stop every kernel (one notebook must not slow the next)."""
+        for session in self._api("GET", "/api/sessions") or []:
+            self._api("DELETE", f"/api/sessions/{session['id']}")
+        for kernel in self._api("GET", "/api/kernels") or []:
+            self._api("DELETE", f"/api/kernels/{kernel['id']}")
+
+    # -- helpers ------------------------------------------------------------
+    def _api(self, method: str, path: str):
+        request = urllib.request.Request(self.url(path), method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            body = answer.read()
+        return json.loads(body) if body else None
+
+    def url(self, path: str) -> str:
+        """The absolute address of `path` (which starts with a slash)."""
+        return self.base_url + path
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The last lines the server wrote, to explain a failure."""
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no server log)"
+
+    def _command(self, settings: Path) -> list[str]:
+        command = [
+            self.python, "-m", "jupyterlab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root}",
+            "--ServerApp.terminals_enabled=False",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            f"--LabApp.app_settings_dir={settings}",
+            f"--LabApp.user_settings_dir={self.tmp / 'user-settings'}",
+            f"--LabApp.workspaces_dir={self.tmp / 'workspaces'}",
+            f"--JupyterNotebookApp.app_settings_dir={settings}",
+            f"--JupyterNotebookApp.user_settings_dir={self.tmp / 'user-settings'}",
+            # Notebook 7 keeps its own workspaces: on a workspace that JupyterLab
+            # saved, it throws "Command 'filebrowser:open-path' not registered".
+            f"--JupyterNotebookApp.workspaces_dir={self.tmp / 'workspaces-notebook7'}",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            command.append("--allow-root")
+        return command
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
+            path = self.tmp / name.lower()
+            path.mkdir()
+            env[name] = str(path)
+        env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
+                   MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1", JUPYTER_PLATFORM_DIRS="1")
+        return env
+
+    def _wait_until_ready(self) -> None:
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited with code {self._proc.returncode}:\n{self.log_tail()}")
+            try:
+                if self._api("GET", "/api/status") is not None:
+                    return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        log = self.log_tail()
+        self.stop()
+        raise RuntimeError(f"JupyterLab did not answer within {self.startup_timeout:.0f} s:\n{log}")

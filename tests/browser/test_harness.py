@@ -1,0 +1,54 @@
+"""The browser harness checks itself on two fixture notebooks.
+
+fixtures/house_pattern.ipynb follows the course's widget pattern and must pass
+in both front ends; fixtures/broken_controls.ipynb has a dead slider, a slider
+whose callback raises, a button with no handler, a console error and an error
+output, and the harness must report exactly those.
+"""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from nbbrowser import HOW_TO_ENABLE, check_notebook
+
+HERE = Path(__file__).resolve().parent
+
+HOUSE_CONTROLS = [
+    ("slider", "weight"), ("slider", "bias"), ("slider", "input"), ("dropdown", "activation"),
+    ("toggle-buttons", "scale"), ("checkbox", "show the input point"), ("button", "nudge weight"),
+    ("slider", "steps"),
+]
+
+
+@pytest.mark.parametrize("ui", ["lab", "notebook"])
+def test_house_pattern_passes(ui, browser, jupyter, shots, record):
+    report = record(check_notebook(browser, jupyter, "fixtures/house_pattern.ipynb", ui, shots))
+    assert not report.failures, "\n" + report.details()
+    assert [(c.kind, c.name) for c in report.controls] == HOUSE_CONTROLS
+    assert all(path.stat().st_size > 2_000 for path in report.screenshots)
+
+
+def test_broken_controls_are_caught(browser, jupyter, shots, record):
+    report = record(check_notebook(browser, jupyter, "fixtures/broken_controls.ipynb", "lab", shots))
+    assert {c.name: c.failed for c in report.controls} == {
+        "working": False, "dead": True, "raising": True, "does nothing": True}
+    problems = report.problems
+    assert any(p.startswith("error output in cell 5") and "ZeroDivisionError" in p for p in problems), problems
+    assert any(p.startswith("widget callback raised ValueError: callback bug at 1") for p in problems), problems
+    assert any(p.startswith("console error: nnlib fixture: deliberate console error") for p in problems), problems
+    assert len(problems) == 3, problems
+
+
+@pytest.mark.parametrize("ci, code, words", [("", 0, "skipped"), ("true", 1, "error")])
+def test_missing_chromium_skips_for_learners_fails_on_ci(ci, code, words, tmp_path):
+    env = dict(os.environ, NNLIB_CHROMIUM=str(tmp_path / "no-chromium"), CI=ci,
+               NNLIB_SCREENSHOTS=str(tmp_path / "shots"))
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", f"{HERE / 'test_harness.py'}::test_house_pattern_passes",
+         "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts="],
+        cwd=HERE.parent.parent, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == code, run.stdout + run.stderr
+    assert words in run.stdout.splitlines()[-1], run.stdout
+    assert (HOW_TO_ENABLE if not ci else "CI=true but no Chromium") in run.stdout, run.stdout
