@@ -158,3 +158,31 @@ def hidden_layers(net, X, scale=1.0):
         hidden.append(a)
         slopes.append(f.prime(z))
     return hidden, slopes
+
+
+class FirstLayerSums:
+    """The first layer's weighted sums X @ W1.T for a batch, kept up to date cheaply.
+
+    A widget that changes single knobs needs the network's answers for all N
+    digits on every tick. The expensive part is the first layer (N·784·16
+    multiplications); changing one of its weights, W1[j, k], only changes
+    column j of the sums, by (new - old) · X[:, k]: N multiplications.
+    """
+
+    def __init__(self, net, X):
+        self.X = np.atleast_2d(net.check_input(X))
+        self.reset(net)
+
+    def reset(self, net):
+        """Recompute from scratch (after many changes, e.g. a reset of every knob)."""
+        self.Z = self.X @ net.weights[0].T           # (N, n1), without the biases
+
+    def set_weight(self, net, j, k, value):
+        """net.weights[0][j, k] = value, with the sums updated to match."""
+        self.Z[:, j] += (value - net.weights[0][j, k]) * self.X[:, k]
+        net.weights[0][j, k] = value
+
+    def predict(self, net):
+        """The digit each row of X is taken for, (N,): layer 1 from the sums, then the rest."""
+        a1 = net.layer_function(1)(self.Z + net.biases[0])
+        return np.argmax(forward_from(net, 1, a1), axis=-1)

@@ -233,3 +233,22 @@ def test_layer_checker_hints(fn, hint):
 
 def test_layer_checker_accepts_the_matrix_form():
     assert checks.check_layer(layer_right)
+
+
+def test_first_layer_sums_follow_single_weight_changes(net, digits):
+    X, y = digits
+    changed = net.copy()
+    sums = neurons.FirstLayerSums(changed, X)
+    sums.set_weight(changed, 3, 400, 5.0)
+    sums.set_weight(changed, 3, 401, -2.0)
+    assert changed.weights[0][3, 400] == 5.0
+    np.testing.assert_allclose(sums.Z, X @ changed.weights[0].T, atol=1e-12)
+    assert np.array_equal(sums.predict(changed), changed.predict(X))
+
+
+def test_knobs_accuracy_readout_matches_the_network(net, digits):
+    X, y = digits
+    app = network_knobs(net, X, y)
+    app.controls["weight"].value = -9.0
+    app.controls["bias"].value = 6.0
+    assert f"{app.network.accuracy(X, y):.1%}" in app.readouts["output"].value
