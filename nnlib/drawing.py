@@ -103,6 +103,17 @@ def to_mnist(image):
     return x.reshape(SIZE * SIZE)
 
 
+def shrink(image, size=SIZE):
+    """The whole drawing scaled down to size x size as it is, with no crop and no centring.
+
+    This is what the network would get without preparation: a small digit
+    in a corner of the canvas stays small and in the corner. Returns (size * size,).
+    """
+    image = ink_image(image).astype(np.float32)
+    small = Image.fromarray(image, mode="F").resize((size, size), Image.Resampling.BOX)
+    return np.clip(np.asarray(small, dtype=np.float64), 0, 1).reshape(size * size)
+
+
 def enlarge(x, size=280):
     """A digit (784,) blown up to a (size, size) image, e.g. to show it on a drawing canvas."""
     x = check_finite(as_array(x, "x"), "x")

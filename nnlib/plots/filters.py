@@ -114,7 +114,7 @@ class PreparationFigure(LiveFigure):
                   "3. centred in 28 x 28 by its mass"]
         for ax, picture, title in zip(axes, (image, small, x), titles):
             ax.imshow(picture, cmap=SEQUENTIAL, vmin=0, vmax=1)
-            ax.set_title(title, fontsize=11)
+            ax.set_title(title, fontsize=12)
             ax.set_xticks([])
             ax.set_yticks([])
         if box is not None:

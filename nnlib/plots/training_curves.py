@@ -38,7 +38,7 @@ class TrainingCurvesFigure(LiveFigure):
                 cost=self.ax_cost.plot([], [], "-o", color=colour, lw=2.5, ms=4, label=run)[0],
                 train=self.ax_acc.plot([], [], "--", color=colour, lw=2, label=f"{label}training digits")[0],
                 test=self.ax_acc.plot([], [], "-o", color=colour, lw=2.5, ms=4, label=f"{label}test digits")[0])
-        self.ax_cost.set(xlabel="epoch", ylabel=f"training {cost_name}", title="cost (lower is better)")
+        self.ax_cost.set(xlabel="epoch", ylabel=_cost_label(cost_name), title="cost (lower is better)")
         self.ax_acc.set(xlabel="epoch", ylabel="digits read correctly",
                         title="accuracy (higher is better)")
         self.ax_acc.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
@@ -58,7 +58,7 @@ class TrainingCurvesFigure(LiveFigure):
     def update(self, history=None, run=None, title=None, cost_name=None):
         """Show `history` (a training.History) as run `run` (the first run if not given)."""
         if cost_name is not None:
-            self.ax_cost.set_ylabel(f"training {cost_name}")
+            self.ax_cost.set_ylabel(_cost_label(cost_name))
         if history is not None:
             self._set(run if run is not None else next(iter(self.lines)), history)
             self._rescale()
@@ -98,3 +98,7 @@ class TrainingCurvesFigure(LiveFigure):
         self.ax_cost.set_ylim(0, 1.08 * cost.max() if cost.size and cost.max() > 0 else 1)
         low = np.floor(20 * accuracy.min()) / 20 if accuracy.size else 0
         self.ax_acc.set_ylim(min(low, 0.9), 1.0)
+
+
+def _cost_label(cost_name):
+    return "training cost" if cost_name == "cost" else f"training cost\n({cost_name})"

@@ -96,7 +96,10 @@ class Pad:
 
 
 def draw_digit(net, X=None, y=None, size=280, pen=20):
-    """Draw a digit for `net` (784 inputs, 10 outputs); X (N, 784), y (N,): real digits to load."""
+    """Draw a digit for `net` (784 inputs, 10 outputs); X (N, 784), y (N,): real digits to load.
+
+    With X given, the app starts with the real digit X[0] in the square; *clear* empties it.
+    """
     blank = np.zeros(784)
     figure = AnswerFigure(blank, net.forward(blank), output_name="output (confidence)")
     view, answer, last = FigureView(figure), readout(), {}
@@ -137,5 +140,8 @@ def draw_digit(net, X=None, y=None, size=280, pen=20):
     app = App(children, controls=controls, figures=[view], readouts={"answer": answer},
               title="draw a digit")
     app.pad = pad
-    read(pad.image)
+    if X is not None:
+        load_digit(0)       # start with a real digit, so the picture shows what the app does
+    else:
+        read(pad.image)
     return app
