@@ -10,6 +10,7 @@ import pytest
 from nnlib import Network, data, widgets
 from nnlib.exercises import neurons
 from nnlib.trained import trained_network
+from screen import assert_visible_change, snapshot  # tests/screen.py
 
 
 @pytest.fixture(scope="module")
@@ -20,19 +21,6 @@ def digits():
 @pytest.fixture(scope="module")
 def nets():
     return {"random": Network(rng=0), "trained": trained_network()}
-
-
-def snapshot(app):
-    return ([view.figure.rgba().copy() for view in app.figures],
-            [view.value for view in app.figures],
-            {name: html.value for name, html in app.readouts.items()})
-
-
-def assert_visible_change(before, after):
-    pixels_changed = any(not np.array_equal(a, b) for a, b in zip(before[0], after[0]))
-    assert pixels_changed or before[2] != after[2], "nothing on screen changed"
-    if pixels_changed:
-        assert before[1] != after[1], "the figure changed but its PNG was not re-sent"
 
 
 # --- apps ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from nnlib import Network, cost, data, plots, widgets
 from nnlib.exercises import cost as checks
+from screen import assert_visible_change, snapshot  # tests/screen.py
 
 
 @pytest.fixture(scope="module")
@@ -18,19 +19,6 @@ def digits():
 @pytest.fixture
 def app(digits):
     return widgets.cost_knobs(Network(rng=0), digits.X_train[:300], digits.y_train[:300])
-
-
-def snapshot(app):
-    return ([view.figure.rgba().copy() for view in app.figures],
-            [view.value for view in app.figures],
-            {name: html.value for name, html in app.readouts.items()})
-
-
-def assert_visible_change(before, after):
-    pixels_changed = any(not np.array_equal(a, b) for a, b in zip(before[0], after[0]))
-    assert pixels_changed or before[2] != after[2], "nothing on screen changed"
-    if pixels_changed:
-        assert before[1] != after[1], "the figure changed but its PNG was not re-sent"
 
 
 # --- the knobs app -------------------------------------------------------------------------

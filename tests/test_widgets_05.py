@@ -9,24 +9,12 @@ import pytest
 
 from nnlib import Network, backprop, data, landscapes, plots, widgets
 from nnlib.exercises import descent as checks
+from screen import assert_visible_change, snapshot  # tests/screen.py
 
 
 @pytest.fixture(scope="module")
 def digits():
     return data.load_sample()
-
-
-def snapshot(app):
-    return ([view.figure.rgba().copy() for view in app.figures],
-            [view.value for view in app.figures],
-            {name: html.value for name, html in app.readouts.items()})
-
-
-def assert_visible_change(before, after):
-    pixels_changed = any(not np.array_equal(a, b) for a, b in zip(before[0], after[0]))
-    assert pixels_changed or before[2] != after[2], "nothing on screen changed"
-    if pixels_changed:
-        assert before[1] != after[1], "the figure changed but its PNG was not re-sent"
 
 
 # --- 1-D -----------------------------------------------------------------------------------

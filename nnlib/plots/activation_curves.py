@@ -48,7 +48,7 @@ class SquishFigure(BlitFigure):
         self.update(f=f, z=z, w=w, b=b)
 
     def update(self, z=None, w=None, b=None, f=None):
-        full = f is not None and f != self.f or self._background is None
+        full = f is not None and f != self.f or not self._backgrounds
         self.f = f if f is not None else self.f
         self.z = float(z) if z is not None else self.z
         self.w = float(w) if w is not None else self.w

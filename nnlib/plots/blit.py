@@ -16,12 +16,24 @@ from nnlib.plots.base import LiveFigure
 
 
 class BlitFigure(LiveFigure):
-    """A LiveFigure whose redraw() repaints only the artists passed to moving(...)."""
+    """A LiveFigure whose redraw() repaints only its moving artists over a saved background.
+
+    A subclass builds every artist in __init__ and marks the ones that change
+    with `self.moving(...)` (or `self.blit([...], background_key)`). They are
+    animated, so a full draw leaves them out and can be saved as the background.
+
+    `background_key` names what the still picture shows (a zoom window, which
+    network is drawn): when it changes, the next redraw draws everything once
+    and saves that background too. The last `max_backgrounds` are kept, so
+    going back to one costs nothing. redraw(full=True) forces a full draw.
+    """
+    max_backgrounds = 16
 
     def __init__(self, width=8.0, height=4.0, **kwargs):
         super().__init__(width, height, **kwargs)
         self._moving = []
-        self._background = None
+        self._backgrounds = {}
+        self.background_key = None
 
     def moving(self, *artists):
         """Mark artists as changing per tick (left out of the saved background)."""
@@ -30,14 +42,25 @@ class BlitFigure(LiveFigure):
             self._moving.append(artist)
         return artists[0] if len(artists) == 1 else artists
 
+    def blit(self, artists, background_key=None):
+        """Mark `artists` as moving, name the background, and draw once."""
+        self.moving(*artists)
+        self.background_key = background_key
+        self.redraw()
+
     def redraw(self, full=False):
-        """Paste the background and draw the moving artists; full=True redraws everything."""
+        """Paste the saved background and draw the moving artists; full=True redraws all."""
         canvas = self.fig.canvas
-        if full or self._background is None:
+        if full:
+            self._backgrounds.clear()
+        background = self._backgrounds.get(self.background_key)
+        if background is None:
             canvas.draw()                          # everything but the moving artists
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            if len(self._backgrounds) >= self.max_backgrounds:
+                del self._backgrounds[next(iter(self._backgrounds))]   # the oldest
+            self._backgrounds[self.background_key] = canvas.copy_from_bbox(self.fig.bbox)
         else:
-            canvas.restore_region(self._background)
+            canvas.restore_region(background)
         for artist in self._moving:
             if artist.get_visible():
                 self.fig.draw_artist(artist)

@@ -1,74 +1,13 @@
 """How wrong is the network? Its outputs beside the wanted ones, and the cost as bars.
 
-Also `BlitFigure`, a LiveFigure that draws its still parts (axes, ticks,
-labels) once and then only its moving parts: drawing text is what makes a
-full redraw of a three-panel figure take ~25 ms; the moving bars take ~1 ms.
+Drawn with plots.blit: still parts (axes, ticks, labels) once, then only the
+moving bars per tick (~1 ms instead of ~25 ms for a full redraw).
 """
 import numpy as np
-from matplotlib.collections import PolyCollection
 
 from nnlib.errors import check_inputs
-from nnlib.plots.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL, LiveFigure
-
-
-class BlitFigure(LiveFigure):
-    """A LiveFigure whose redraw() repaints only the artists passed to moving(...).
-
-    Subclasses build every artist in __init__ and mark the ones that change
-    with `self.moving(...)`; update() sets their data and calls redraw(). The
-    axes keep their limits, so the saved background stays right.
-    """
-
-    def __init__(self, width=8.0, height=4.0, **kwargs):
-        super().__init__(width, height, **kwargs)
-        self._moving = []
-        self._background = None
-
-    def moving(self, *artists):
-        """Mark artists as changing per tick (left out of the saved background)."""
-        for artist in artists:
-            artist.set_animated(True)
-            self._moving.append(artist)
-        return artists[0] if len(artists) == 1 else artists
-
-    def redraw(self, full=False):
-        """Paste the saved background and draw the moving artists; full=True redraws all."""
-        canvas = self.fig.canvas
-        if full or self._background is None:
-            canvas.draw()                          # everything but the moving artists
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(self._background)
-        for artist in self._moving:
-            if artist.get_visible():
-                self.fig.draw_artist(artist)
-        self._stale = False
-
-
-class Bars:
-    """n vertical bars at x (default 0 .. n-1) drawn as ONE PolyCollection.
-
-    Ten Rectangle artists cost ten draws per tick; one collection costs one.
-    bars.set_heights(h (n,)) changes them; bars.collection is the artist.
-    """
-
-    def __init__(self, ax, n, color, width=0.8, x=None, **kwargs):
-        self.x = np.arange(n, dtype=float) if x is None else np.asarray(x, dtype=float)
-        self.width = width
-        self._verts = np.zeros((n, 4, 2))
-        self.collection = PolyCollection(self._boxes(np.zeros(n)), facecolors=color,
-                                         edgecolors="none", **kwargs)
-        ax.add_collection(self.collection)
-
-    def _boxes(self, heights):
-        v = self._verts
-        v[:, 0, 0] = v[:, 1, 0] = self.x - self.width / 2
-        v[:, 2, 0] = v[:, 3, 0] = self.x + self.width / 2
-        v[:, 1, 1] = v[:, 2, 1] = heights
-        return v
-
-    def set_heights(self, heights):
-        self.collection.set_verts(self._boxes(np.asarray(heights, dtype=float)))
+from nnlib.plots.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL
+from nnlib.plots.blit import Bars, BlitFigure  # noqa: F401  (Bars also used by plots.filters)
 
 
 class CostBarsFigure(BlitFigure):

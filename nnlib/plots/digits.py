@@ -5,7 +5,7 @@ DigitColumnFigure shows one as a grid and as the column of 784 numbers the
 network reads; PixelValuesFigure zooms into a 7x7 block and prints each
 pixel's activation in its cell.
 
-These two are redrawn by blitting (KeyedBlitFigure): a slider tick
+These two are redrawn by blitting (BlitFigure): a slider tick
 draws only the artists that change, over a saved picture of the rest (axes,
 ticks, labels), which is what keeps a tick well under 20 ms.
 """
@@ -17,6 +17,7 @@ from matplotlib.patches import ConnectionPatch, Rectangle
 
 from nnlib.errors import check_inputs, describe, fail
 from nnlib.plots.base import ACCENT, HIGHLIGHT, SEQUENTIAL, STYLE, LiveFigure
+from nnlib.plots.blit import BlitFigure
 
 
 class DigitFigure(LiveFigure):
@@ -86,42 +87,7 @@ def _as_grid(x):
     return np.asarray(check_inputs(x, 784)).reshape(28, 28)
 
 
-class KeyedBlitFigure(LiveFigure):
-    """A LiveFigure whose redraw() draws only its changing artists over a saved background.
-
-    A subclass calls `self.blit(dynamic)` at the end of __init__ with the
-    artists that change, in drawing order; they are marked animated, so a full
-    draw leaves them out and can be saved as the background. `background_key`
-    names what the static picture shows (e.g. which zoom window): when it
-    changes, the next redraw draws everything once. The last few backgrounds
-    are kept, so going back to one costs nothing.
-    """
-    max_backgrounds = 16
-
-    def blit(self, dynamic, background_key=None):
-        self.dynamic = list(dynamic)
-        for artist in self.dynamic:
-            artist.set_animated(True)
-        self.background_key = background_key
-        self._backgrounds = {}
-        self.redraw()
-
-    def redraw(self):
-        canvas = self.fig.canvas
-        background = self._backgrounds.get(self.background_key)
-        if background is None:
-            canvas.draw()                    # everything but the animated artists
-            if len(self._backgrounds) >= self.max_backgrounds:
-                del self._backgrounds[next(iter(self._backgrounds))]   # the oldest
-            self._backgrounds[self.background_key] = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(background)
-        for artist in self.dynamic:
-            self.fig.draw_artist(artist)
-        self._stale = False
-
-
-class DigitColumnFigure(KeyedBlitFigure):
+class DigitColumnFigure(BlitFigure):
     """The same digit twice: as a 28x28 grid, and as the column of 784 input activations.
 
     Pixel (row r, column c) of the grid is entry i = 28 r + c of the column:
@@ -197,7 +163,7 @@ class DigitColumnFigure(KeyedBlitFigure):
         self.index_text.set_text(f"pixel (r={r}, c={c})\ni = 28·{r} + {c} = {i}")
 
 
-class PixelValuesFigure(KeyedBlitFigure):
+class PixelValuesFigure(BlitFigure):
     """A zoom into one 7x7 block of a digit, each pixel's activation printed in its cell.
 
     The image's 28x28 pixels split into 4 x 4 blocks of 7 x 7; the figure shows

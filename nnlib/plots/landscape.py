@@ -9,7 +9,7 @@ from matplotlib.colors import LogNorm, TwoSlopeNorm
 
 from nnlib.errors import check_inputs
 from nnlib.plots.base import ACCENT, DIVERGING, HIGHLIGHT, NEGATIVE
-from nnlib.plots.cost_bars import BlitFigure
+from nnlib.plots.blit import BlitFigure
 
 SURFACE_MAP = "viridis"     # perceptually even and colour-blind safe: low = dark blue, high = yellow
 VIEW = 10.0                 # points farther than this from the plot are drawn at its edge

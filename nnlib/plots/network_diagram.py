@@ -15,7 +15,7 @@ network changes, never when the digit changes.
 
 Speed: a digit change redraws only what depends on the digit (circles, rings,
 texts, the two input images) over a saved picture of everything else (blitting,
-see plots.digits.KeyedBlitFigure: about 5 ms instead of 20). A network change
+see plots.digits.BlitFigure: about 5 ms instead of 20). A network change
 redraws everything once; the pictures of recent networks are kept (by a digest
 of their weights), so toggling back is as fast.
 
@@ -37,14 +37,14 @@ from PIL import Image
 from nnlib.errors import check_inputs, check_positive, check_positive_int, describe, fail
 from nnlib.network import Network
 from nnlib.plots.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, STYLE
-from nnlib.plots.digits import KeyedBlitFigure
+from nnlib.plots.blit import BlitFigure
 
 MAX_NEURONS = 40          # more circles than this per layer no longer fit the figure
 COLUMN_HALF_WIDTH = 0.07  # half the width of the input column, in layer spacings
 _KEEP = object()          # "leave as it is" for update(label=..., highlight=..., title=...)
 
 
-class NetworkFigure(KeyedBlitFigure):
+class NetworkFigure(BlitFigure):
     """A network of sizes (784, n1, ..., n_out) with its neurons lit for one input x (784,).
 
     net:       a Network whose first layer has 784 inputs; later layers up to 40 neurons each.
@@ -73,7 +73,7 @@ class NetworkFigure(KeyedBlitFigure):
         self._set_highlight(highlight)
         self._set_activations()
         # Only what depends on the digit is redrawn per update; the rest (lines,
-        # labels, colorbar) is a saved picture per network (see KeyedBlitFigure).
+        # labels, colorbar) is a saved picture per network (see BlitFigure).
         self.blit([self.digit, self.column, self.neurons, self.ring, self.marked,
                    *self.output_labels, self.title], background_key=_fingerprint(self.net))
 
