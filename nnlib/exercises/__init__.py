@@ -35,7 +35,11 @@ def is_number(answer):
 
 
 def not_written_yet(answer):
-    """The Feedback for a placeholder answer (None or ...), or None if there is an answer."""
+    """The Feedback for a placeholder answer (None or ...), or None if there is an answer.
+
+    Test the result with `is not None`: a Feedback for a wrong answer is falsy,
+    so `if not_written_yet(answer):` would never fire.
+    """
     if answer is None or answer is Ellipsis:
         return wrong("replace the ... (or None) with your answer and run the cell again.")
     return None
