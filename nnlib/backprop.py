@@ -125,7 +125,7 @@ def _sigmoid_inplace(z):
 
 def _softmax_inplace(z, row, ones):
     """z <- softmax(z) row by row; row: (N, 1) scratch, ones: (k, 1) ones."""
-    np.max(z, axis=1, keepdims=True, out=row)
+    np.maximum.reduce(z, axis=1, keepdims=True, out=row)   # the row maxima (np.max, minus a wrapper)
     z -= row                       # the largest becomes 0: e^z cannot overflow
     np.exp(z, out=z)
     np.matmul(z, ones, out=row)    # the row sums, as a product (faster than z.sum(axis=1))
