@@ -42,7 +42,7 @@ def test_start_trains_and_updates_the_curve_progress_and_readout(small_app):
     assert small_app.trainer.history.epochs == 3 and small_app.progress.value == 3
     assert pixels(small_app) != before
     assert "Done." in small_app.readouts["status"].value
-    assert not small_app.controls["start"].disabled and small_app.controls["stop"].disabled
+    assert not small_app.controls["start"].disabled
     small_app.controls["start"].click()                    # Start again: 3 more epochs
     small_app.trainer.wait()
     assert small_app.trainer.history.epochs == 6
@@ -53,7 +53,7 @@ def test_stop_is_honoured_while_training_runs(small_app):
     small_app.controls["epochs"].value = 50
     small_app.controls["start"].click()
     assert wait_until(lambda: small_app.trainer.history.epochs >= 1)
-    assert small_app.controls["start"].disabled and not small_app.controls["stop"].disabled
+    assert small_app.controls["start"].disabled and small_app.controls["afresh"].disabled
     small_app.controls["stop"].click()
     small_app.trainer.wait()
     assert 1 <= small_app.trainer.history.epochs < 50
@@ -61,6 +61,9 @@ def test_stop_is_honoured_while_training_runs(small_app):
 
 
 def test_every_control_changes_what_is_shown(small_app):
+    before = small_app.readouts["status"].value
+    small_app.controls["stop"].click()                     # nothing running: says so
+    assert "Nothing to stop" in small_app.readouts["status"].value != before
     for name, value in [("epochs", 7), ("lr", 0.3)]:
         before = small_app.readouts["plan"].value
         small_app.controls[name].value = value

@@ -110,8 +110,8 @@ def training_app(X, y, X_test, y_test, activation="sigmoid", epochs=10, lr=None,
     kind = w.ToggleButtons(options=list(RECIPES), value=activation, description="hidden layers")
     n_epochs = int_slider("epochs per Start", epochs, 1, 50)
     rate = dropdown("learning rate", list(LEARNING_RATES), lr or RECIPES[activation]["lr"])
-    start, stop = w.Button(description="Start", button_style="success", icon="play"), \
-        w.Button(description="Stop", button_style="danger", icon="stop", disabled=True)
+    start = w.Button(description="Start", button_style="success", icon="play")
+    stop = w.Button(description="Stop", button_style="danger", icon="stop")
     afresh = w.Button(description="Start afresh", icon="refresh")
     progress = w.IntProgress(value=0, min=0, max=epochs, description="epochs done")
     plan, status = readout(), readout()
@@ -131,18 +131,22 @@ def training_app(X, y, X_test, y_test, activation="sigmoid", epochs=10, lr=None,
 
     def on_end(message):
         set_readout(status, message)
-        start.disabled, stop.disabled, afresh.disabled, kind.disabled = False, True, False, False
+        start.disabled, afresh.disabled, kind.disabled = False, False, False
         show_plan()
 
     def on_start(_):
         if trainer.running:
             return
         progress.max, progress.value = n_epochs.value, 0
-        start.disabled, stop.disabled, afresh.disabled, kind.disabled = True, False, True, True
+        start.disabled, afresh.disabled, kind.disabled = True, True, True
         set_readout(status, f"training for {n_epochs.value} epoch(s)...")
         trainer.start(n_epochs.value, rate.value)
 
     def on_stop(_):
+        if not trainer.running:
+            set_readout(status, f"Nothing to stop: press Start to train (epochs so far: "
+                                f"{trainer.history.epochs}).")
+            return
         trainer.stop()
         set_readout(status, "stopping after this epoch...")
 
@@ -155,7 +159,7 @@ def training_app(X, y, X_test, y_test, activation="sigmoid", epochs=10, lr=None,
                       cost_name=RECIPES[kind.value]["cost"].replace("_", "-"))
         view.refresh()
         progress.value = 0
-        set_readout(status, f"A fresh {kind.value} network, not trained yet.")
+        set_readout(status, f"Started afresh: a new {kind.value} network, not trained yet.")
         show_plan()
 
     def on_kind(value):
