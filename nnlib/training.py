@@ -80,8 +80,8 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
     shuffle: "examples" (a new random order of the examples every epoch, the
         textbook) or "batches" (the examples are shuffled into mini-batches
         once; every epoch visits those batches in a new random order: the
-        data is never copied again, which saves about a third of the time on
-        full MNIST; accuracy is the same to within the noise).
+        data is never copied again, which makes an epoch of full MNIST about
+        15 % faster; accuracy is the same to within the noise).
     """
     from threadpoolctl import threadpool_limits   # here, not at the top: keeps `import nnlib` quick
 
@@ -97,17 +97,17 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
     grads = backprop.BatchGradients(net, cost, batch_size)
     theta, velocity = grads.theta, np.zeros_like(grads.theta)
     batches = Batches(X, Y, batch_size, shuffle, rng)
-    reference = _divergence_reference(net, X, Y, cost)
-    history, start = History(), time.perf_counter()
     # One BLAS thread: this network's products are too small to share out, two
     # threads on two cores are slower than one, and results repeat exactly.
     with threadpool_limits(limits=1), np.errstate(over="ignore", invalid="ignore"):
+        reference = _divergence_reference(net, X, Y, cost)
+        history, start = History(), time.perf_counter()
         try:
             for epoch in range(epochs):
                 before, lr_now = theta.copy(), learning_rate(epoch)
                 for X_batch, Y_batch, outputs in batches.epoch():
-                    step = grads(X_batch, Y_batch, out=outputs, scale=lr_now)   # lr · gradient
-                    _update(theta, step, momentum, velocity)
+                    lr_grad = grads(X_batch, Y_batch, out=outputs, scale=lr_now)   # lr · gradient
+                    _update(theta, lr_grad, momentum, velocity)
                 epoch_cost = batches.cost(cost)
                 _check_not_diverged(net, theta, before, epoch_cost, reference, lr_now, epoch)
                 _store(theta, net)
@@ -123,15 +123,15 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
     return history
 
 
-def _update(theta, step, momentum, velocity):
+def _update(theta, lr_grad, momentum, velocity):
     """Move all weights and biases at once, in place: θ -= lr·grad, or with momentum
     velocity = momentum·velocity - lr·grad; θ += velocity."""
     if momentum:
         velocity *= momentum
-        velocity -= step
+        velocity -= lr_grad
         theta += velocity
     else:
-        theta -= step
+        theta -= lr_grad
 
 
 def _store(theta, net):
@@ -156,6 +156,7 @@ class Batches:
             order = rng.permutation(len(X))
             self.X, self.Y, self.y = X[order], Y[order], self.y[order]   # the only copy of the data
         self.targets, self.labels = self.Y, self.y
+        self.one_hot = bool(np.all(Y.sum(axis=1) == 1))
         self.outputs = np.empty(Y.shape, dtype=Y.dtype)
         self.X_batch = np.empty((batch_size, X.shape[1]), dtype=X.dtype)
         self.starts = range(0, len(X), batch_size)
@@ -182,7 +183,7 @@ class Batches:
 
     def cost(self, cost):
         """The mean cost over the epoch's examples, each taken just before its step."""
-        if cost.name == "cross_entropy" and np.all(self.targets.sum(axis=1) == 1):
+        if cost.name == "cross_entropy" and self.one_hot:
             # One-hot targets: only the right digit's output counts, so take
             # ln of those N numbers instead of all N x 10 (the same value).
             right = self.outputs[np.arange(len(self.labels)), self.labels]

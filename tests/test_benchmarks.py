@@ -7,10 +7,11 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import REPO, SHARED_MNIST
-
+REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS = REPO / "benchmarks"
+SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist"     # as in conftest.py
 
 
 def run_json(args, env=None, timeout=120):
