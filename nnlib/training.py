@@ -243,7 +243,7 @@ def _check_not_diverged(net, theta, before, epoch_cost, reference, lr, epoch):
     raise ValueError(
         f"training diverged in epoch {epoch + 1}: the cost {what}. "
         f"The steps were so large that they overshot the valley and climbed out. "
-        f"The learning rate lr={lr:g} is too large: try lr={lr / 10:g}. "
+        f"The learning rate lr={round(float(lr), 6)!r} is too large: try lr={lr / 10:g}. "
         f"The network was put back as it was before this epoch.")
 
 
