@@ -7,7 +7,7 @@ import numpy as np
 
 from nnlib.errors import check_inputs
 from nnlib.plots.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL
-from nnlib.plots.blit import Bars, BlitFigure  # noqa: F401  (Bars also used by plots.filters)
+from nnlib.plots.blit import Bars, BlitFigure
 
 
 class CostBarsFigure(BlitFigure):

@@ -10,7 +10,7 @@ import numpy as np
 
 from nnlib.errors import check_inputs, fail
 from nnlib.plots.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, LiveFigure
-from nnlib.plots.cost_bars import Bars, BlitFigure
+from nnlib.plots.blit import Bars, BlitFigure
 
 
 class FilterFigure(LiveFigure):
