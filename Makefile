@@ -16,7 +16,7 @@ export OPENBLAS_NUM_THREADS := 1
 export MKL_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab test venv clean
+.PHONY: lab test notebooks venv clean
 
 venv: $(STAMP)
 
@@ -39,6 +39,16 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest
+
+# Re-execute every notebook top to bottom in a fresh kernel and store its
+# outputs (after changing nnlib or a notebook). The outer timeout guards
+# against a kernel that stalls on a widget cell.
+notebooks: $(STAMP)
+	for nb in notebooks/[0-9][0-9]_*.ipynb; do \
+	    echo "executing $$nb"; \
+	    timeout 900 $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+	        --ExecutePreprocessor.timeout=300 "$$nb" || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
