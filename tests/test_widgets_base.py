@@ -33,3 +33,14 @@ def test_app_bundle_has_the_live_widget_and_a_static_picture():
     assert bundle["image/png"].startswith(b"\x89PNG")
     assert bundle["text/plain"] == "<interactive: digit browser>"
     assert "nnlib-app" in app._dom_classes
+
+
+def test_encode_png_round_trips_exactly():
+    import io
+
+    from PIL import Image
+
+    from nnlib.plots.base import encode_png
+    pixels = np.random.default_rng(0).integers(0, 256, (7, 5, 4), dtype=np.uint8)
+    decoded = np.asarray(Image.open(io.BytesIO(encode_png(pixels))))
+    assert decoded.shape == (7, 5, 3) and np.array_equal(decoded, pixels[..., :3])

@@ -10,6 +10,8 @@ The same object shows itself in a notebook as a static PNG, so every figure
 a widget uses also reads well where no kernel runs.
 """
 import io
+import struct
+import zlib
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -30,6 +32,30 @@ SEQUENTIAL = "gray"        # 0 = black (dark pixel), 1 = white (lit pixel)
 ACCENT = "#0072B2"         # Okabe-Ito blue
 HIGHLIGHT = "#E69F00"      # Okabe-Ito orange
 NEGATIVE = "#D55E00"       # Okabe-Ito vermillion
+
+
+def encode_png(rgba, compress_level=1):
+    """Pixels (height, width, 3 or 4) uint8 -> PNG bytes, RGB only (our figures are opaque).
+
+    A PNG is a signature and three chunks: IHDR (size and colour type), IDAT
+    (the rows, zlib-compressed, each led by a "filter" byte) and IEND. We use
+    filter 0 (rows as they are): plots are mostly flat colour, which zlib
+    packs just as well unfiltered, and skipping Pillow's per-row filter choice
+    makes this about twice as fast, which is most of a slider tick.
+    """
+    height, width = rgba.shape[:2]
+    rows = np.empty((height, 1 + 3 * width), np.uint8)
+    rows[:, 0] = 0                                          # filter byte: none
+    rows[:, 1:].reshape(height, width, 3)[...] = rgba[..., :3]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)   # 8-bit RGB
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), compress_level)) + _chunk(b"IEND", b""))
+
+
+def _chunk(kind, payload):
+    """One PNG chunk: length, type, payload, CRC of type and payload."""
+    return (struct.pack(">I", len(payload)) + kind + payload
+            + struct.pack(">I", zlib.crc32(kind + payload)))
 
 
 class LiveFigure:
@@ -67,15 +93,8 @@ class LiveFigure:
         return np.asarray(self.fig.canvas.buffer_rgba())
 
     def png(self, compress_level=1):
-        """The drawn canvas as PNG bytes, fast: this runs on every slider tick.
-
-        The figure is opaque, so the alpha channel is dropped: three channels
-        encode faster than four, and level 1 compression is the quickest.
-        """
-        buffer = io.BytesIO()
-        Image.fromarray(self.rgba()[..., :3]).save(buffer, format="png",
-                                                   compress_level=compress_level)
-        return buffer.getvalue()
+        """The drawn canvas as PNG bytes, fast: this runs on every slider tick."""
+        return encode_png(self.rgba(), compress_level)
 
     def static_png(self):
         """A compact PNG for a notebook saved to disk: 256 colours look the same, 3x smaller."""
