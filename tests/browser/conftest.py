@@ -1,4 +1,4 @@
-"""Browser tests: one JupyterLab server and one headless Chromium for the session.
+"""Browser tests: one headless Chromium and one server per front end for the session.
 
 Without Chromium the tests skip and say how to enable them; with CI=true a
 missing browser fails instead. Screenshots go to test-artifacts/browser/ (or
@@ -60,13 +60,26 @@ def browser(chromium):
 
 
 @pytest.fixture(scope="session")
-def jupyter(chromium):
-    """One JupyterLab server, on copies of notebooks/ and of the fixtures."""
+def servers(chromium):
+    """Start (once, when first asked) the server of a front end: "lab" or "notebook".
+
+    Each serves copies of notebooks/ and of the fixtures. A learner starts
+    `jupyter lab` or `jupyter notebook`; so do the tests, one server each.
+    """
     folders = {"fixtures": FIXTURES}
     if NOTEBOOKS.is_dir():
         folders["notebooks"] = NOTEBOOKS
-    with JupyterServer(folders) as server:
-        yield server
+    started = {}
+
+    def server(ui: str) -> JupyterServer:
+        if ui not in started:
+            started[ui] = JupyterServer(folders, app=ui)
+            started[ui].start()
+        return started[ui]
+
+    yield server
+    for running in started.values():
+        running.stop()
 
 
 @pytest.fixture(scope="session")

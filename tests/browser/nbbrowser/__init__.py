@@ -8,12 +8,12 @@ shows, and operate its widgets.
 from .check import NotebookReport, check_notebook
 from .chromium import HOW_TO_ENABLE, ConsoleWatch, chromium_path, launch, new_context
 from .controls import ControlResult, exercise_app, list_controls, settle, snapshot
-from .frontend import NotebookPage, saved_widget_outputs
+from .frontend import NotebookPage, SavedNotebook
 from .kernel import KernelWatch
 from .server import JupyterServer
 
 __all__ = [
     "HOW_TO_ENABLE", "ConsoleWatch", "ControlResult", "JupyterServer", "KernelWatch", "NotebookPage",
     "NotebookReport", "check_notebook", "chromium_path", "exercise_app", "launch", "list_controls",
-    "new_context", "saved_widget_outputs", "settle", "snapshot",
+    "new_context", "SavedNotebook", "settle", "snapshot",
 ]

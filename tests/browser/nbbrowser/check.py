@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .controls import ControlResult, exercise_app, list_controls
-from .frontend import NotebookPage
+from .frontend import NotebookPage, SavedNotebook
 
 UI_NAMES = {"lab": "JupyterLab", "notebook": "Notebook 7"}
 
@@ -30,7 +30,7 @@ class NotebookReport:
 
     def summary(self) -> str:
         """One line for the terminal."""
-        live = sum(c.outcome == "changed" for c in self.controls)
+        live = sum(c.outcome.startswith("changed") for c in self.controls)
         skipped = sum(c.outcome.startswith("skipped") for c in self.controls)
         verdict = "ok" if not self.failures else f"{len(self.failures)} problem(s) found"
         return (f"{UI_NAMES[self.ui]:<10} {self.path}: {live}/{len(self.controls)} controls changed the screen"
@@ -46,8 +46,11 @@ class NotebookReport:
 
 
 def check_notebook(browser, server, path: str, ui: str, shots: Path,
-                   expected_widgets: int = 0, change_timeout: float = 60) -> NotebookReport:
-    """Open `path` in front end `ui`, Run All, check the result, operate every control."""
+                   source: Path | None = None, change_timeout: float = 60) -> NotebookReport:
+    """Open `path` in front end `ui`, Run All, check the result, operate every control.
+
+    `source` is the committed .ipynb behind `path`: its saved widget outputs
+    and its raises-exception tags say what the browser should show."""
     started = time.monotonic()
     report = NotebookReport(path, ui)
     stem = f"{Path(path).stem}-{ui}"
@@ -56,7 +59,7 @@ def check_notebook(browser, server, path: str, ui: str, shots: Path,
     try:
         notebook.open()
         notebook.run_all()
-        report.problems += notebook.problems_after_run(expected_widgets)
+        report.problems += notebook.problems_after_run(SavedNotebook.read(source))
         report.screenshots.append(notebook.screenshot_notebook(shots / f"{stem}-1-after-run.png"))
         for app, controls in enumerate(list_controls(notebook.page)):
             before = notebook.screenshot_app(app, shots / f"{stem}-app{app + 1}-before.png")

@@ -27,10 +27,8 @@ VIEWPORT = {"width": 1280, "height": 900}
 # (pattern, front end it applies to or None for both, why it is harmless).
 # Anything else the page logs with console.error, or throws, fails the test.
 BENIGN_ERRORS: list[tuple[str, str | None, str]] = [
-    (r"^Command 'filebrowser:open-path' not registered\.", "notebook",
-     "Notebook 7.5's own file-browser restore (notebook_core.js) races its router on a server "
-     "that has served JupyterLab before; it rejects before any notebook code runs and changes "
-     "nothing on the screen"),
+    # None known: with one server per front end, JupyterLab 4.5 and Notebook
+    # 7.5 log no console error and throw nothing while the course runs.
 ]
 
 

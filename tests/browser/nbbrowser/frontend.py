@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import re
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,11 +23,23 @@ MAX_SHOT_HEIGHT = 16000  # px: taller notebooks are cut at the bottom of the pic
 SCROLLER = "document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer')"
 
 
-def saved_widget_outputs(notebook: Path) -> int:
-    """How many widget views the committed notebook's outputs show."""
-    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
-    return sum("application/vnd.jupyter.widget-view+json" in output.get("data", {})
-               for cell in cells for output in cell.get("outputs", []))
+@dataclass
+class SavedNotebook:
+    """What the committed .ipynb file says the browser should show."""
+
+    widget_outputs: int = 0                                   # widget views among its saved outputs
+    raises_exception: set[int] = field(default_factory=set)   # cells (1-based) tagged raises-exception
+
+    @classmethod
+    def read(cls, path: Path | None) -> "SavedNotebook":
+        if path is None:
+            return cls()
+        cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+        widgets = sum("application/vnd.jupyter.widget-view+json" in output.get("data", {})
+                      for cell in cells for output in cell.get("outputs", []))
+        raises = {i + 1 for i, cell in enumerate(cells)
+                  if "raises-exception" in cell.get("metadata", {}).get("tags", [])}
+        return cls(widgets, raises)
 
 
 class NotebookPage:
@@ -101,24 +115,35 @@ class NotebookPage:
     def rendering(self) -> dict:
         return self.page.evaluate("() => window.nnlibProbe.rendering()")
 
-    def problems_after_run(self, expected_widgets: int = 0) -> list[str]:
-        """Everything wrong on the screen after Run All, as sentences."""
-        problems = [f"error output in {text}" for text in self.page.evaluate("() => window.nnlibProbe.errorOutputs()")]
-        if not problems:  # an error the page shows in a way the probe did not recognise
-            problems += [f"error output: {error}" for error in self.kernel.errors if error.origin == "cell"]
+    def problems_after_run(self, saved: SavedNotebook) -> list[str]:
+        """Everything wrong on the screen after Run All, as sentences.
+
+        Error outputs of cells tagged raises-exception are expected (as nbval
+        and Run All treat them)."""
+        shown = self.page.evaluate("() => window.nnlibProbe.errorOutputs()")
+        problems = [f"error output in cell {cell}: {text}" for cell, text in shown
+                    if cell not in saved.raises_exception]
+        from_cells = [error for error in self.kernel.errors if error.origin == "cell"]
+        if len(from_cells) > len(shown):  # an error the page shows in a way the probe did not recognise
+            problems += [f"the kernel reported {len(from_cells)} cell errors, the page shows {len(shown)}"]
+            problems += [f"error output: {error}" for error in from_cells]
         problems += [f"cell {cell} did not run (its prompt is '{prompt}')"
                      for cell, prompt in self.prompts() if not prompt[1:2].isdigit()]
         rendering = self.rendering()
         problems += rendering["problems"]
-        if rendering["widgetOutputs"] < expected_widgets:
-            problems.append(f"the saved notebook shows {expected_widgets} widget outputs, "
+        if rendering["widgetOutputs"] < saved.widget_outputs:
+            problems.append(f"the saved notebook shows {saved.widget_outputs} widget outputs, "
                             f"the browser rendered {rendering['widgetOutputs']}")
         return problems
 
     def problems_at_end(self) -> list[str]:
         """Errors logged by the page or raised by the kernel outside cells."""
         self._wait(lambda: self.kernel.quiet_for(0.5), 30, None)
-        return self.console.errors + [str(e) for e in self.kernel.errors if e.origin != "cell"]
+        problems = list(self.console.errors)
+        for failed in re.findall(r"Failed to load resource: .*? \((https?://\S+)\)", "\n".join(problems)):
+            path = re.sub(r"^https?://[^/]+", "", failed).split("?")[0]
+            problems += [f"server log: {line}" for line in self.server.log_lines(path)]
+        return problems + [str(e) for e in self.kernel.errors if e.origin != "cell"]
 
     # -- screenshots ------------------------------------------------------
     def screenshot_notebook(self, path: Path) -> Path:

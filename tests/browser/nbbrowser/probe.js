@@ -8,7 +8,7 @@
   const CONTROLS = [
     '.noUi-handle', 'select', '.widget-toggle-buttons', '.widget-toggle-button',
     '.widget-checkbox input[type=checkbox]', '.widget-radio-box', '.widget-play',
-    'button.jupyter-button'
+    'button.jupyter-button', '.nnlib-canvas'
   ].join(', ');
 
   const apps = () => [...document.querySelectorAll('.nnlib-app')];
@@ -21,6 +21,9 @@
   }
 
   function classify(el) {
+    if (el.matches('.nnlib-canvas')) {
+      return ['canvas', widgetLabel(el) || 'drawing canvas'];
+    }
     if (el.matches('.noUi-handle')) {
       const handles = el.closest('.noUi-target').querySelectorAll('.noUi-handle');
       const name = widgetLabel(el) || 'slider';
@@ -175,14 +178,14 @@
 
   const TRACEBACK = /Traceback \(most recent call last\)|^-{20,}\s*\n?\s*[A-Za-z_.]*(Error|Exception|Interrupt|Exit)\b/m;
 
-  // Error outputs as the learner sees them: the cell number and the first lines.
+  // Error outputs as the learner sees them: [cell number, first lines].
   function errorOutputs() {
     const found = [];
     for (const [index, cell] of cells().entries()) {
       for (const output of cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')) {
         const text = output.textContent || '';
         if (TRACEBACK.test(text)) {
-          found.push(`cell ${index + 1}: ${text.trim().split('\n').slice(0, 8).join('\n')}`);
+          found.push([index + 1, text.trim().split('\n').slice(0, 8).join('\n')]);
         }
       }
     }

@@ -4,7 +4,12 @@ The server serves temporary copies of the notebook folders (JupyterLab
 autosaves, and must never rewrite the committed notebooks), listens on 127.0.0.1 on a free port
 behind a random token, keeps every Jupyter directory in a temporary folder, and
 never asks the internet for news or updates. One server answers both front
-ends: JupyterLab under /lab and Jupyter Notebook 7 under /notebooks.
+ends, but the tests start one server per front end, as a learner does
+(`jupyter lab` or `jupyter notebook`): a server that has served JupyterLab's
+pages serves some of Notebook 7's files wrong (jupyter_server caches static
+paths by file name across both front ends, so fonts with the same name answer
+403 Forbidden, and Notebook 7 throws "Command 'filebrowser:open-path' not
+registered").
 """
 from __future__ import annotations
 
@@ -39,14 +44,16 @@ def free_port() -> int:
 
 
 class JupyterServer:
-    """A JupyterLab server on copies of folders; use as a context manager.
+    """A Jupyter server (`app` "lab" or "notebook") on copies of folders; a context manager.
 
     `folders` maps a name to a folder: folder `name` of the served root is a
     copy of it, so notebook `x.ipynb` in it opens as `name/x.ipynb`.
     """
 
-    def __init__(self, folders: dict[str, Path], python: str = sys.executable, startup_timeout: float = 120):
+    def __init__(self, folders: dict[str, Path], app: str = "lab", python: str = sys.executable,
+                 startup_timeout: float = 120):
         self.folders = {name: Path(folder) for name, folder in folders.items()}
+        self.app = {"lab": "jupyterlab", "notebook": "notebook"}[app]
         self.python = python
         self.startup_timeout = startup_timeout
         self.token = secrets.token_hex(24)
@@ -124,7 +131,7 @@ class JupyterServer:
 
     def _command(self, settings: Path) -> list[str]:
         command = [
-            self.python, "-m", "jupyterlab",
+            self.python, "-m", self.app,
             "--no-browser",
             "--ServerApp.ip=127.0.0.1",
             f"--ServerApp.port={self.port}",
@@ -139,9 +146,7 @@ class JupyterServer:
             f"--LabApp.workspaces_dir={self.tmp / 'workspaces'}",
             f"--JupyterNotebookApp.app_settings_dir={settings}",
             f"--JupyterNotebookApp.user_settings_dir={self.tmp / 'user-settings'}",
-            # Notebook 7 keeps its own workspaces: on a workspace that JupyterLab
-            # saved, it throws "Command 'filebrowser:open-path' not registered".
-            f"--JupyterNotebookApp.workspaces_dir={self.tmp / 'workspaces-notebook7'}",
+            f"--JupyterNotebookApp.workspaces_dir={self.tmp / 'workspaces'}",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.append("--allow-root")
@@ -157,11 +162,18 @@ class JupyterServer:
                    MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1", JUPYTER_PLATFORM_DIRS="1")
         return env
 
+    def log_lines(self, text: str) -> list[str]:
+        """The server's log lines that mention `text`."""
+        try:
+            return [line for line in self.log_path.read_text(errors="replace").splitlines() if text in line]
+        except OSError:
+            return []
+
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited with code {self._proc.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(f"{self.app} exited with code {self._proc.returncode}:\n{self.log_tail()}")
             try:
                 if self._api("GET", "/api/status") is not None:
                     return
