@@ -33,12 +33,14 @@ BENIGN_ERRORS: list[tuple[str, str | None, str]] = [
 
 
 def chromium_path() -> Path | None:
-    """The Chromium binary to drive, or None when there is none."""
-    path = Path(os.environ.get("NNLIB_CHROMIUM") or DEFAULT_CHROMIUM)
-    if path.is_file() and os.access(path, os.X_OK):
-        return path
-    found = shutil.which(str(path))
-    return Path(found) if found else None
+    """The Chromium binary to drive (NNLIB_CHROMIUM, else Debian's), or None."""
+    named = os.environ.get("NNLIB_CHROMIUM")
+    candidates = [named] if named else [DEFAULT_CHROMIUM, shutil.which("chromium")]
+    for candidate in filter(None, candidates):
+        path = Path(candidate)
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+    return None
 
 
 def launch(playwright, executable: Path):
