@@ -96,11 +96,11 @@ def record(request, shots):
     """Keep a notebook report for the end-of-run summary and report.txt."""
     reports = request.config.stash.setdefault(REPORTS, [])
 
-    def keep(report):
-        reports.append(report)
+    def keep(report, note: str = ""):
+        reports.append((report, note))
         shots.mkdir(parents=True, exist_ok=True)
         with open(shots / "report.txt", "a", encoding="utf-8") as out:
-            out.write(report.details() + "\n\n")
+            out.write(report.details() + note + "\n\n")
         return report
 
     return keep
@@ -112,6 +112,6 @@ def pytest_terminal_summary(terminalreporter, config):
     if not reports:
         return
     terminalreporter.section("browser tests")
-    for report in reports:
-        terminalreporter.write_line(report.summary())
+    for report, note in reports:
+        terminalreporter.write_line(report.summary() + note)
     terminalreporter.write_line(f"screenshots and report.txt: {screenshot_dir()}")

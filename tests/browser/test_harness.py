@@ -38,7 +38,8 @@ def test_house_pattern_passes(ui, browser, servers, shots, record):
 
 def test_broken_controls_are_caught(browser, servers, shots, record):
     report = record(check_notebook(browser, servers("lab"), "fixtures/broken_controls.ipynb", "lab", shots,
-                                   source=FIXTURES / "broken_controls.ipynb"))
+                                   source=FIXTURES / "broken_controls.ipynb"),
+                    note=" (as it should: the fixture is broken on purpose)")
     assert {c.name: c.failed for c in report.controls} == {
         "working": False, "dead": True, "raising": True, "does nothing": True}
     kinds = sorted({p.split(":")[0] for p in report.problems})
