@@ -114,4 +114,6 @@ def pytest_terminal_summary(terminalreporter, config):
     terminalreporter.section("browser tests")
     for report, note in reports:
         terminalreporter.write_line(report.summary() + note)
+        for warning in report.warnings:
+            terminalreporter.write_line(f"    warning: {warning}")
     terminalreporter.write_line(f"screenshots and report.txt: {screenshot_dir()}")

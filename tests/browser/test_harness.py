@@ -5,7 +5,8 @@ fixtures/house_pattern.ipynb follows the course's widget pattern (with a
 raises-exception that shows an error on purpose) and must pass in both
 front ends; fixtures/broken_controls.ipynb has a dead slider, a slider
 whose callback raises, a button with no handler, a console error and an error
-output, and the harness must report exactly those.
+output, and the harness must report exactly those (and warn about its cut
+label and its figure too wide for the page).
 """
 import os
 import subprocess
@@ -30,6 +31,7 @@ def test_house_pattern_passes(ui, browser, servers, shots, record):
     report = record(check_notebook(browser, servers(ui), "fixtures/house_pattern.ipynb", ui, shots,
                                    source=FIXTURES / "house_pattern.ipynb"))
     assert not report.failures, "\n" + report.details()
+    assert not report.warnings, "\n" + report.details()
     assert [(c.kind, c.name) for c in report.controls] == HOUSE_CONTROLS, report.details()
     # "reset weight" changes nothing at the start; it passes once the weight has moved
     assert "second try" in report.controls[0].outcome, report.details()
@@ -41,12 +43,14 @@ def test_broken_controls_are_caught(browser, servers, shots, record):
                                    source=FIXTURES / "broken_controls.ipynb"),
                     note=" (as it should: the fixture is broken on purpose)")
     assert {c.name: c.failed for c in report.controls} == {
-        "working": False, "dead": True, "raising": True, "does nothing": True}
+        "working": False, "dead, and its label is far too long": True, "raising": True, "does nothing": True}
     kinds = sorted({p.split(":")[0] for p in report.problems})
     assert kinds == ["console error", "error output in cell 5", "widget callback raised ValueError"], report.problems
     assert any("ZeroDivisionError" in p for p in report.problems), report.problems
     assert any(p.startswith("widget callback raised ValueError: callback bug at 1") for p in report.problems)
     assert any("deliberate console error" in p for p in report.problems), report.problems
+    assert any(w.startswith("app 1, figure ") and "past the right edge" in w for w in report.warnings)
+    assert any("'dead, and its label is far too long' does not fit" in w for w in report.warnings)
 
 
 @pytest.mark.parametrize("ci, code, words", [("", 0, "skipped"), ("true", 1, "error")], ids=["learner", "ci"])

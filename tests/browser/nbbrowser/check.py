@@ -18,6 +18,7 @@ class NotebookReport:
     path: str
     ui: str
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # shown, but the test still passes
     controls: list[ControlResult] = field(default_factory=list)
     screenshots: list[Path] = field(default_factory=list)
     allowed_console: list[str] = field(default_factory=list)
@@ -33,6 +34,8 @@ class NotebookReport:
         live = sum(c.outcome.startswith("changed") for c in self.controls)
         skipped = sum(c.outcome.startswith("skipped") for c in self.controls)
         verdict = "ok" if not self.failures else f"{len(self.failures)} problem(s) found"
+        if self.warnings:
+            verdict += f", {len(self.warnings)} warning(s)"
         return (f"{UI_NAMES[self.ui]:<10} {self.path}: {live}/{len(self.controls)} controls changed the screen"
                 f"{f', {skipped} skipped' if skipped else ''}; {verdict} ({self.seconds:.0f} s)")
 
@@ -40,6 +43,7 @@ class NotebookReport:
         """Every control and problem, for the report file and failure messages."""
         lines = [self.summary()]
         lines += [f"  problem: {p}" for p in self.problems]
+        lines += [f"  warning: {w}" for w in self.warnings]
         lines += [f"  {'FAIL' if c.failed else 'ok  '} {c} ({c.seconds:.1f} s)" for c in self.controls]
         lines += [f"  allowed as benign: {text}" for text in self.allowed_console]
         return "\n".join(lines)
@@ -61,6 +65,7 @@ def check_notebook(browser, server, path: str, ui: str, shots: Path,
         notebook.run_all()
         report.problems += notebook.problems_after_run(SavedNotebook.read(source))
         report.screenshots.append(notebook.screenshot_notebook(shots / f"{stem}-1-after-run.png"))
+        report.warnings += notebook.page.evaluate("() => window.nnlibProbe.cutOff()")
         for app, controls in enumerate(list_controls(notebook.page)):
             before = notebook.screenshot_app(app, shots / f"{stem}-app{app + 1}-before.png")
             report.controls += exercise_app(notebook.page, notebook.kernel, controls,

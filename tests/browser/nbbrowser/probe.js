@@ -192,5 +192,30 @@
     return found;
   }
 
-  window.nnlibProbe = {controls, snapshot, rendering, prompts, errorOutputs};
+  // What does not fit: figures wider than the output area that shows them, and
+  // labels, read-outs or buttons whose text is cut (ellipsis or clipped).
+  function cutOff() {
+    const found = [];
+    for (const [a, app] of apps().entries()) {
+      const area = app.closest('.jp-OutputArea-output') || app;
+      const right = area.getBoundingClientRect().right;
+      for (const [i, img] of [...app.querySelectorAll('img')].entries()) {
+        const box = img.getBoundingClientRect();
+        if (box.width && box.right > right + 1) {
+          found.push(`app ${a + 1}, figure ${i + 1}: ${Math.round(box.right - right)} of its `
+            + `${Math.round(box.width)} px are past the right edge of the output area`);
+        }
+      }
+      const texts = app.querySelectorAll('.widget-label, .widget-readout, .nnlib-readout .widget-html-content, button');
+      for (const el of texts) {
+        if (el.checkVisibility() && el.scrollWidth > el.clientWidth + 1 && clean(el.textContent)) {
+          found.push(`app ${a + 1}: the text '${clean(el.textContent)}' does not fit its `
+            + `${el.clientWidth} px (it needs ${el.scrollWidth} px) and is cut`);
+        }
+      }
+    }
+    return found;
+  }
+
+  window.nnlibProbe = {controls, snapshot, rendering, prompts, errorOutputs, cutOff};
 })();
