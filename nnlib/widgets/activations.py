@@ -77,7 +77,8 @@ def activation_twins(X, trained=None, n=500, seed=0):
         nets["trained"] = dict(trained)
     which = w.ToggleButtons(options=[("as initialised (same seed)", "initial")]
                             + ([("after training", "trained")] if trained else []),
-                            value="initial", description="weights", style=LABEL_STYLE)
+                            value="initial", description="weights",
+                            style={**LABEL_STYLE, "button_width": "220px"})   # room for the labels
     # A log slider: 1/4 .. 32 times the weights, each step a factor of sqrt(2).
     scale = w.FloatLogSlider(value=1.0, base=2, min=-2, max=5, step=0.5, description="weight scale",
                              continuous_update=True, layout=WIDE, style=LABEL_STYLE)

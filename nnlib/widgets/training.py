@@ -17,7 +17,8 @@ from nnlib import training
 from nnlib.diagnose import diagnose
 from nnlib.network import Network
 from nnlib.plots.training_curves import TrainingCurvesFigure
-from nnlib.widgets.base import App, FigureView, dropdown, int_slider, on_change, readout, set_readout
+from nnlib.widgets.base import (LABEL_STYLE, App, FigureView, dropdown, int_slider, on_change, readout,
+                                set_readout)
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 # The classic network (sigmoid everywhere, quadratic cost) and the modern one.
@@ -107,13 +108,15 @@ def training_app(X, y, X_test, y_test, activation="sigmoid", epochs=10, lr=None,
     trainer = Trainer(X, y, X_test, y_test, activation, seed, batch_size, pace)
     figure = TrainingCurvesFigure(epochs=epochs, cost_name=RECIPES[activation]["cost"].replace("_", "-"))
     view = FigureView(figure)
-    kind = w.ToggleButtons(options=list(RECIPES), value=activation, description="hidden layers")
+    kind = w.ToggleButtons(options=list(RECIPES), value=activation, description="hidden layers",
+                           style=LABEL_STYLE)
     n_epochs = int_slider("epochs per Start", epochs, 1, 50)
     rate = dropdown("learning rate", list(LEARNING_RATES), lr or RECIPES[activation]["lr"])
     start = w.Button(description="Start", button_style="success", icon="play")
     stop = w.Button(description="Stop", button_style="danger", icon="stop")
     afresh = w.Button(description="Start afresh", icon="refresh")
-    progress = w.IntProgress(value=0, min=0, max=epochs, description="epochs done")
+    progress = w.IntProgress(value=0, min=0, max=epochs, description="epochs done",
+                             style=LABEL_STYLE)                # the label needs the room
     plan, status = readout(), readout()
 
     def show_plan(*_):
