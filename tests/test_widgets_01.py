@@ -42,7 +42,18 @@ def test_pixel_explorer_readout_names_the_index(digits):
     i = 28 * 9 + 15
     assert f"x[{i}]" in app.readouts["pixel"].value
     assert f"{X[4][i]:.2f}" in app.readouts["pixel"].value
-    assert app.figures[1].figure.pixel == (9, 15)
+    assert app.figures[0].figure.pixel == (9, 15)
+
+
+def test_pixel_explorer_is_one_figure_drawn_as_a_fresh_one_would_be(digits):
+    from nnlib.plots.digits import PixelExplorerFigure
+    X, y = digits.X_train[:20], digits.y_train[:20]
+    app = widgets.pixel_explorer(X, y)
+    assert len(app.figures) == 1 and app.figures[0].figure.rgba().shape[1] <= 880
+    for control, value in [("row", 3), ("column", 25), ("digit", 7), ("row", 4)]:
+        app.controls[control].value = value
+    fresh = PixelExplorerFigure(X[7], pixel=(4, 25), title=f"digit number 7: label {int(y[7])}")
+    np.testing.assert_array_equal(app.figures[0].figure.rgba(), fresh.rgba())
 
 
 @pytest.mark.parametrize("control, value", [("digit", 5), ("network", "trained")])

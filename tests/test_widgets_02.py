@@ -252,3 +252,20 @@ def test_knobs_accuracy_readout_matches_the_network(net, digits):
     app.controls["weight"].value = -9.0
     app.controls["bias"].value = 6.0
     assert f"{app.network.accuracy(X, y):.1%}" in app.readouts["output"].value
+
+
+def test_knob_sliders_load_values_on_their_step(net, digits):
+    """A browser slider snaps to its step and sends the snapped value back; loaded values
+    must already be on the step, or a digit change would silently turn a knob."""
+    X, y = digits
+    app = network_knobs(net, X, y)
+    for control, value in [("digit", 5), ("layer", 2), ("digit", 7)]:
+        app.controls[control].value = value
+        for name in ("weight", "bias"):
+            slider = app.controls[name]
+            assert slider.value == round(round(slider.value / slider.step) * slider.step, 6)
+            slider.value += 1e-13        # the browser's echo of it, off in the last digits
+        assert np.array_equal(app.network.parameters(), net.parameters())   # nothing turned
+    app.controls["bias"].value = 3.0                                        # a real turn
+    assert not np.array_equal(app.network.parameters(), net.parameters())
+    assert app.controls["neuron"].options[0][0].startswith(f"neuron {app.controls['neuron'].value} ")

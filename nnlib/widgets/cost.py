@@ -55,8 +55,13 @@ def cost_knobs(net, X, y, sources=None, limit=6.0):
 
     def turn(i, value):
         if not loading[0]:
+            before = board.average_cost()
             board.set(knob_of(i), value)
-            show()
+            # Name the move and what it did: a small step on a saturated output moves no bar
+            # by a pixel and no 3-decimal cost, but this line changes at every step.
+            show(f"You have turned {len(board.changed())} of the {net.n_params:,} knobs. "
+                 f"Last move: {sliders[i].description} of output {neuron.value} to {value:+.1f}, "
+                 f"average cost {board.average_cost() - before:+.5f}.")
 
     def load_neuron(_):
         loading[0] = True          # moving the sliders to this neuron's values turns nothing

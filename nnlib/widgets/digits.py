@@ -2,7 +2,7 @@
 import ipywidgets as w
 
 from nnlib.errors import check_inputs, check_labels, check_same_length, describe, fail
-from nnlib.plots.digits import DigitColumnFigure, DigitFigure, PixelValuesFigure
+from nnlib.plots.digits import DigitFigure, PixelExplorerFigure
 from nnlib.widgets.base import App, FigureView, int_slider, on_change, readout, set_readout
 
 
@@ -23,14 +23,15 @@ def pixel_explorer(X, y, digit=0, pixel=(14, 14)):
     """Walk through digits X (N, 784) and pixels: each as a grid, a column, and numbers.
 
     Controls: "digit" (which row of X), "row" and "column" (the marked pixel r, c).
-    Figures: the digit as a 28x28 grid beside its column of 784 activations,
-    and a zoom printing the activations of the 7x7 block around the pixel.
+    Figure (one, PixelExplorerFigure): the digit as a 28x28 grid beside its column
+    of 784 activations, and a zoom printing the activations of the 7x7 block
+    around the pixel.
     Read-out: the pixel's index i = 28 r + c in x, and its value x[i].
     """
     X, y = check_digits(X, y)
     r, c = pixel
-    column = FigureView(DigitColumnFigure(X[digit], pixel=(r, c), title=_label(y, digit)))
-    values = FigureView(PixelValuesFigure(X[digit], pixel=(r, c)))
+    # One figure, not two: one PNG per tick and one picture for the browser to decode.
+    view = FigureView(PixelExplorerFigure(X[digit], pixel=(r, c), title=_label(y, digit)))
     controls = {"digit": int_slider("digit number", digit, 0, len(X) - 1),
                 "row": int_slider("row r", r, 0, 27),
                 "column": int_slider("column c", c, 0, 27)}
@@ -39,18 +40,16 @@ def pixel_explorer(X, y, digit=0, pixel=(14, 14)):
     def show(_=None):
         i, r, c = (controls[name].value for name in ("digit", "row", "column"))
         x = X[i]
-        column.figure.update(x=x, pixel=(r, c), title=_label(y, i))
-        values.figure.update(x=x, pixel=(r, c))
-        column.refresh()
-        values.refresh()
+        view.figure.update(x=x, pixel=(r, c), title=_label(y, i))
+        view.refresh()
         set_readout(line, f"pixel (row {r}, column {c}) is input neuron x[{28 * r + c}]; "
                           f"its activation is {x[28 * r + c]:.2f}")
 
     for control in controls.values():
         on_change(control, show)
     show()
-    return App([*controls.values(), line, w.HBox([column, values])], controls=controls,
-               figures=[column, values], readouts={"pixel": line}, title="pixel explorer")
+    return App([*controls.values(), line, view], controls=controls,
+               figures=[view], readouts={"pixel": line}, title="pixel explorer")
 
 
 def check_digits(X, y):

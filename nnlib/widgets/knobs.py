@@ -37,34 +37,54 @@ def network_knobs(net, X, y, digit=0):
     figure = NetworkActivityFigure(X[digit], trained.trace(X[digit]).activations[1:])
     view = FigureView(figure)
     state = {"busy": False}
+    loaded = {}        # slider -> the value fill_sliders put there, until something else moves
 
     def selection():
         return layer.value, neuron.value, source.value
 
-    def fill_neurons():
-        """The neuron menu for this layer and digit, most influential first."""
-        influence = neurons.neuron_influence(net, X[pick_digit.value], layer.value)
-        order = neurons.ranked(influence)
-        neuron.options = [(f"neuron {j}  (influence {influence[j]:.2f})", int(j)) for j in order]
-        neuron.value = int(order[0])
+    def neuron_menu(l, x):
+        """The neuron menu for layer l and digit x, most influential first."""
+        influence = neurons.neuron_influence(net, x, l)
+        return [(f"neuron {j}  (influence {influence[j]:.2f})", int(j))
+                for j in neurons.ranked(influence)]
 
-    def fill_sources():
+    def source_menu(l, j, x):
         """The weight menu: the incoming weights with the largest w·a for this digit."""
-        l, j, _ = selection()
-        terms = neurons.weight_contributions(net, X[pick_digit.value], l, j)
+        terms = neurons.weight_contributions(net, x, l, j)
         names = ([f"pixel (row {k // 28}, col {k % 28})" for k in range(784)] if l == 1
                  else [f"neuron {k} of layer {l - 1}" for k in range(len(terms))])
-        source.options = [(f"{names[k]}: w·a = {terms[k]:+.2f}", int(k))
-                          for k in neurons.ranked(terms, TOP)]
-        source.value = source.options[0][1]
+        return [(f"{names[k]}: w·a = {terms[k]:+.2f}", int(k)) for k in neurons.ranked(terms, TOP)]
+
+    def show_menu(menu, options, value):
+        """Set a drop-down in one message, and only what really changed (the browser
+        re-renders a drop-down for every change it is sent)."""
+        with menu.hold_sync():
+            if tuple(options) != tuple(menu.options):
+                menu.options = options
+            if menu.value != value:
+                menu.value = value
 
     def fill_sliders():
-        l, j, k = selection()
-        weight.value = float(net.weights[l - 1][j, k])
-        bias.value = float(net.biases[l - 1][j])
+        """Move the sliders to the selected knob's values, rounded to the slider's step.
 
-    def draw():
+        The browser's slider snaps a value to its step and, if that changed it,
+        sends the snapped value back: an unrounded value would turn the knob
+        (and draw everything a second time) on every digit or menu change. The
+        read-out shows the knob's exact value.
+        """
         l, j, k = selection()
+        weight.value = loaded[weight] = _on_step(net.weights[l - 1][j, k], weight.step)
+        bias.value = loaded[bias] = _on_step(net.biases[l - 1][j], bias.step)
+
+    def echo(slider):
+        """True for the browser sending back the value just loaded (its float may differ in
+        the last digits): that is not a turn of the knob, and is not drawn twice."""
+        return loaded.get(slider) is not None and abs(slider.value - loaded[slider]) < 1e-9
+
+    def draw(l=None, j=None, k=None):
+        """Figure and read-outs for the knob (l, j, k) (default: the one selected)."""
+        if l is None:
+            l, j, k = selection()
         x = X[pick_digit.value]
         a = net.trace(x).activations[1:]
         figure.update(x=x, activations=a, reference=trained.trace(x).activations[1:],
@@ -79,18 +99,39 @@ def network_knobs(net, X, y, digit=0):
                                  f"accuracy on these {len(X):,} digits: {accuracy:.1%} "
                                  f"(trained: {base_accuracy:.1%})")
 
-    def handler(*steps):
-        """Run the menu/slider syncing steps once, ignoring the changes they cause, then draw."""
+    def reselect(keep_neuron):
+        """New menus for this digit (and layer), the top entries selected, figure first.
+
+        The figure and read-outs are sent before the menus, so the picture the
+        learner watches is not queued behind the drop-downs' re-rendering.
+        """
+        l, x = layer.value, X[pick_digit.value]
+        if keep_neuron:
+            n_options, j = None, neuron.value
+        else:
+            n_options = neuron_menu(l, x)
+            j = n_options[0][1]
+        s_options = source_menu(l, j, x)
+        k = s_options[0][1]
+        draw(l, j, k)
+        if n_options is not None:
+            show_menu(neuron, n_options, j)
+        show_menu(source, s_options, k)
+        fill_sliders()
+
+    def handler(step, redraw=True, slider=None):
+        """Run a menu/slider syncing step once, ignoring the changes it causes, then draw."""
         def run(_value):
-            if state["busy"]:
+            if state["busy"] or (slider is not None and echo(slider)):
                 return
+            loaded.clear()            # a real move: from now on every value is a turn
             state["busy"] = True
             try:
-                for step in steps:
-                    step()
+                step()
             finally:
                 state["busy"] = False
-            draw()
+            if redraw:
+                draw()
         return run
 
     def set_weight():
@@ -114,14 +155,14 @@ def network_knobs(net, X, y, digit=0):
         set_readout(knob_text, f"all {net.n_params:,} weights and biases are back to their "
                                f"trained values")
 
-    on_change(pick_digit, handler(fill_neurons, fill_sources, fill_sliders))
-    on_change(layer, handler(fill_neurons, fill_sources, fill_sliders))
-    on_change(neuron, handler(fill_sources, fill_sliders))
+    on_change(pick_digit, handler(lambda: reselect(keep_neuron=False), redraw=False))
+    on_change(layer, handler(lambda: reselect(keep_neuron=False), redraw=False))
+    on_change(neuron, handler(lambda: reselect(keep_neuron=True), redraw=False))
     on_change(source, handler(fill_sliders))
-    on_change(weight, handler(set_weight))
-    on_change(bias, handler(set_bias))
+    on_change(weight, handler(set_weight, slider=weight))
+    on_change(bias, handler(set_bias, slider=bias))
     reset.on_click(on_reset)
-    handler(fill_neurons, fill_sources, fill_sliders)(None)
+    handler(lambda: reselect(keep_neuron=False), redraw=False)(None)
     controls = {"digit": pick_digit, "layer": layer, "neuron": neuron, "source": source,
                 "weight": weight, "bias": bias, "reset": reset}
     app = App([pick_digit, layer, neuron, source, w.HBox([weight, reset]), bias, knob_text,
@@ -130,3 +171,8 @@ def network_knobs(net, X, y, digit=0):
               title="the knobs of a trained network")
     app.network = net          # the copy being changed (tests and curious learners read it)
     return app
+
+
+def _on_step(value, step):
+    """value on the slider's grid of `step`, as the float the browser's slider would report."""
+    return round(round(float(value) / step) * step, 6)
