@@ -25,14 +25,12 @@ of their weights), so toggling back is as fast.
     fig.answer, fig.trace                  # what the figure shows, for read-outs
 """
 import hashlib
-import io
 
 import matplotlib
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import ConnectionPatch
-from PIL import Image
 
 from nnlib.errors import check_inputs, check_positive, check_positive_int, describe, fail
 from nnlib.network import Network
@@ -130,14 +128,6 @@ class NetworkFigure(BlitFigure):
         self.fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.005, 0.06),
                         frameon=False, fontsize=11, title=f"lines: the {self.strongest}\nstrongest "
                         "weights\ninto each neuron", title_fontsize=11, alignment="left")
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        # Stored in the notebook, the picture is kept 3x smaller with a 256-colour
-        # palette (it looks the same); slider ticks keep the fast png().
-        buffer = io.BytesIO()
-        Image.fromarray(self.rgba()[..., :3]).quantize(256, dither=Image.Dither.NONE).save(
-            buffer, format="png", optimize=True)
-        return {"image/png": buffer.getvalue(), "text/plain": f"<{type(self).__name__}>"}
 
     # -- changing what is shown ------------------------------------------------------
 
