@@ -22,14 +22,14 @@ from nnlib.errors import as_array, check_finite, check_labels, describe, fail
 EPS = 1e-12
 
 
-def _per_example(values):
-    """Sum over the outputs (last axis): one cost per example."""
-    return values.sum(axis=-1)
+def quadratic_each(y_hat, Y):
+    """One cost per example, shape (N,) (or a number for one example): Σ_j (y_hat_j - y_j)²."""
+    return ((y_hat - Y) ** 2).sum(axis=-1)
 
 
 def quadratic(y_hat, Y):
     """Average over examples of the sum of squared differences. y_hat, Y: (N, k) or (k,)."""
-    return float(np.mean(_per_example((y_hat - Y) ** 2)))
+    return float(np.mean(quadratic_each(y_hat, Y)))
 
 
 def quadratic_grad(y_hat, Y):
@@ -37,9 +37,14 @@ def quadratic_grad(y_hat, Y):
     return 2 * (y_hat - Y) / _n_examples(y_hat)
 
 
+def cross_entropy_each(y_hat, Y):
+    """One cost per example: -Σ_j y_j ln y_hat_j, only the right digit's output counts."""
+    return -(Y * np.log(np.clip(y_hat, EPS, None))).sum(axis=-1)
+
+
 def cross_entropy(y_hat, Y):
-    """Average of -Σ y ln y_hat: only the right digit's output counts, as ln of it."""
-    return float(np.mean(_per_example(-Y * np.log(np.clip(y_hat, EPS, None)))))
+    """Average of -Σ y ln y_hat over the examples."""
+    return float(np.mean(cross_entropy_each(y_hat, Y)))
 
 
 def cross_entropy_grad(y_hat, Y):
@@ -47,10 +52,15 @@ def cross_entropy_grad(y_hat, Y):
     return -Y / np.clip(y_hat, EPS, None) / _n_examples(y_hat)
 
 
+def binary_cross_entropy_each(y_hat, Y):
+    """One cost per example, each output a separate yes/no: -Σ_j [y ln y_hat + (1-y) ln(1-y_hat)]."""
+    p = np.clip(y_hat, EPS, 1 - EPS)
+    return -(Y * np.log(p) + (1 - Y) * np.log(1 - p)).sum(axis=-1)
+
+
 def binary_cross_entropy(y_hat, Y):
     """Cross-entropy for outputs that are each a separate yes/no (sigmoid outputs)."""
-    p = np.clip(y_hat, EPS, 1 - EPS)
-    return float(np.mean(_per_example(-(Y * np.log(p) + (1 - Y) * np.log(1 - p)))))
+    return float(np.mean(binary_cross_entropy_each(y_hat, Y)))
 
 
 def binary_cross_entropy_grad(y_hat, Y):
@@ -64,20 +74,21 @@ def _n_examples(y_hat):
 
 
 class Cost(NamedTuple):
-    """A named cost: its value and its gradient with respect to the outputs."""
+    """A named cost: its value (the average), one value per example, and its gradient."""
     name: str
     value: Callable
     grad: Callable
+    each: Callable
 
     def __call__(self, y_hat, Y):
         return self.value(y_hat, Y)
 
 
 COSTS = {
-    "quadratic": Cost("quadratic", quadratic, quadratic_grad),
-    "cross_entropy": Cost("cross_entropy", cross_entropy, cross_entropy_grad),
+    "quadratic": Cost("quadratic", quadratic, quadratic_grad, quadratic_each),
+    "cross_entropy": Cost("cross_entropy", cross_entropy, cross_entropy_grad, cross_entropy_each),
     "binary_cross_entropy": Cost("binary_cross_entropy", binary_cross_entropy,
-                                 binary_cross_entropy_grad),
+                                 binary_cross_entropy_grad, binary_cross_entropy_each),
 }
 
 

@@ -17,7 +17,6 @@ import numpy as np
 from nnlib import cost as costs
 from nnlib.errors import check_same_length, describe, fail
 
-EPS = costs.EPS
 
 
 class Knob(NamedTuple):
@@ -88,20 +87,6 @@ def parameter_name(net, index):
         index -= b.size
 
 
-def example_costs(y_hat, Y, cost="quadratic"):
-    """One cost per example, shape (N,): the numbers nnlib.cost averages.
-
-    quadratic: Σ_j (y_hat_j − Y_j)²; cross_entropy: −Σ_j Y_j ln y_hat_j.
-    """
-    name = costs.get(cost).name
-    if name == "quadratic":
-        return ((y_hat - Y) ** 2).sum(axis=-1)
-    if name == "cross_entropy":
-        return -(Y * np.log(np.clip(y_hat, EPS, None))).sum(axis=-1)
-    p = np.clip(y_hat, EPS, 1 - EPS)
-    return -(Y * np.log(p) + (1 - Y) * np.log(1 - p)).sum(axis=-1)
-
-
 class KnobBoard:
     """A private copy of `net` whose `knobs` can be turned, evaluated on a fixed batch.
 
@@ -166,7 +151,7 @@ class KnobBoard:
 
     def example_costs(self):
         """Each example's cost, (N,)."""
-        return example_costs(self.outputs(), self.Y, self.cost)
+        return costs.get(self.cost).each(self.outputs(), self.Y)
 
     def average_cost(self):
         """The average cost over the batch: how lousy the network is, in one number."""

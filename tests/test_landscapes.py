@@ -184,7 +184,7 @@ def test_example_costs_average_to_nnlib_cost(name):
     rng = np.random.default_rng(0)
     y_hat = rng.random((7, 10))
     Y = np.eye(10)[rng.integers(0, 10, 7)]
-    assert np.isclose(knobs.example_costs(y_hat, Y, name).mean(), cost.get(name)(y_hat, Y))
+    assert np.isclose(cost.get(name).each(y_hat, Y).mean(), cost.get(name)(y_hat, Y))
 
 
 def test_liveliest_neurons_vary_most(batch):
