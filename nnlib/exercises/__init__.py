@@ -43,3 +43,17 @@ def not_written_yet(answer):
     if answer is None or answer is Ellipsis:
         return wrong("replace the ... (or None) with your answer and run the cell again.")
     return None
+
+
+def not_a_function(answer, hint):
+    """The Feedback for a placeholder, or `hint` if the answer is not a function; None for a function.
+
+    For exercises whose answer is a function the learner writes: test the
+    result with `is not None`, like not_written_yet.
+    """
+    missing = not_written_yet(answer)
+    if missing is not None:
+        return missing
+    if not callable(answer):
+        return wrong(hint)
+    return None

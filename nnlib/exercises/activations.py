@@ -21,7 +21,7 @@ import warnings
 import numpy as np
 
 from nnlib import activations
-from nnlib.exercises import not_written_yet, right, wrong
+from nnlib.exercises import not_a_function, not_written_yet, right, wrong
 
 SCALARS = (0.0, 1.0, -1.0, 2.5, -3.0)
 LARGE = np.array([-1000.0, -750.0, -50.0, 50.0, 750.0, 1000.0])
@@ -70,11 +70,10 @@ def _error_hint(error, name):
 
 def _check(fn, name, reference, mistakes):
     """Shared checking path: placeholder, single numbers, arrays, large |z|, side effects."""
-    placeholder = not_written_yet(fn)
-    if placeholder is not None:
-        return placeholder
-    if not callable(fn):
-        return wrong(f"{name}_v1 should be a function: def {name}_v1(z): return ...")
+    feedback = not_a_function(fn,
+                              f"{name}_v1 should be a function: def {name}_v1(z): return ...")
+    if feedback is not None:
+        return feedback
     first, error, _, _ = _run(fn, 0.5)
     if error is None and not_written_yet(first) is not None:
         return not_written_yet(first)

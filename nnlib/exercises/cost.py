@@ -2,7 +2,7 @@
 import numpy as np
 
 from nnlib import cost as costs
-from nnlib.exercises import not_written_yet, right, wrong
+from nnlib.exercises import not_a_function, not_written_yet, right, wrong
 
 
 def _as_number(answer):
@@ -73,11 +73,10 @@ def check_cost_function(cost_of, net, X, y, rng=0):
 
     Tries the network's own θ and a nudged one; `net` is put back as it was.
     """
-    missing = not_written_yet(cost_of)
-    if missing is not None:
-        return missing
-    if not callable(cost_of):
-        return wrong("cost_of should be a function, written with def cost_of(theta): ...")
+    feedback = not_a_function(cost_of,
+                              "cost_of should be a function, written with def cost_of(theta): ...")
+    if feedback is not None:
+        return feedback
     theta0 = net.parameters()
     nudged = theta0 + 0.5 * np.random.default_rng(rng).standard_normal(theta0.size)
     wanted = [costs.evaluate(net.copy().set_parameters(t), X, y) for t in (theta0, nudged)]

@@ -7,7 +7,7 @@ columns, returning the largest output instead of its position.
 """
 import numpy as np
 
-from nnlib.exercises import is_number, not_written_yet, right, wrong
+from nnlib.exercises import is_number, not_a_function, not_written_yet, right, wrong
 
 
 def check_output_count(answer):
@@ -78,10 +78,10 @@ PIXEL_MISTAKES = [
 
 def check_pixel_index(pixel_index):
     """A function pixel_index(row, col) -> the index in x of that pixel: 28 * row + col."""
-    if (feedback := not_written_yet(pixel_index)) is not None:
+    feedback = not_a_function(pixel_index,
+                              "pass the function itself, pixel_index, without calling it.")
+    if feedback is not None:
         return feedback
-    if not callable(pixel_index):
-        return wrong("pass the function itself, pixel_index, without calling it.")
     answers = {}
     for r, c in PIXEL_CASES:
         try:
@@ -115,10 +115,10 @@ def output_cases():
 
 def check_network_answer(network_answer):
     """A function network_answer(y_hat) -> the digit the outputs (10,) point to: argmax."""
-    if (feedback := not_written_yet(network_answer)) is not None:
+    feedback = not_a_function(network_answer,
+                              "pass the function itself, network_answer, without calling it.")
+    if feedback is not None:
         return feedback
-    if not callable(network_answer):
-        return wrong("pass the function itself, network_answer, without calling it.")
     for y_hat, answer in output_cases():
         try:
             got = network_answer(y_hat.copy())

@@ -2,7 +2,7 @@
 import numpy as np
 
 from nnlib import cost as costs, training
-from nnlib.exercises import is_number, not_written_yet, right, wrong
+from nnlib.exercises import is_number, not_a_function, not_written_yet, right, wrong
 from nnlib.network import Network
 
 
@@ -38,11 +38,10 @@ def check_sgd_step(sgd_step):
     The learner's function is run on a small copy of a network and compared
     with training.step; the hint names what went wrong.
     """
-    missing = not_written_yet(sgd_step)
-    if missing is not None:
-        return missing
-    if not callable(sgd_step):
-        return wrong("sgd_step should be a function: def sgd_step(net, X, y, lr): ...")
+    feedback = not_a_function(sgd_step,
+                              "sgd_step should be a function: def sgd_step(net, X, y, lr): ...")
+    if feedback is not None:
+        return feedback
     rng = np.random.default_rng(6)
     X, y, lr = rng.random((20, 12)), rng.integers(0, 4, 20), 0.5
     start = Network((12, 5, 4), rng=6)

@@ -7,7 +7,7 @@ check_layer(layer_v1)     a function computing a whole layer, σ(W a + b)
 import numpy as np
 
 from nnlib.activations import relu, sigmoid
-from nnlib.exercises import is_number, not_written_yet, right, wrong
+from nnlib.exercises import is_number, not_a_function, not_written_yet, right, wrong
 from nnlib.network import MNIST_SIZES
 
 
@@ -74,11 +74,10 @@ def check_parameter_count(answer, sizes=MNIST_SIZES):
 
 def check_layer(layer_v1):
     """layer_v1(W, b, a) should return σ(W a + b): shape (n_out,) for W (n_out, n_in)."""
-    placeholder = not_written_yet(layer_v1)
-    if placeholder is not None:
-        return placeholder
-    if not callable(layer_v1):
-        return wrong("layer_v1 should be a function: def layer_v1(W, b, a): return ...")
+    feedback = not_a_function(layer_v1,
+                              "layer_v1 should be a function: def layer_v1(W, b, a): return ...")
+    if feedback is not None:
+        return feedback
     rng = np.random.default_rng(0)
     # Not square on purpose: W.T @ a or a @ W then fail instead of passing by luck.
     W, b, a = rng.standard_normal((5, 7)), rng.standard_normal(5), rng.random(7)
