@@ -13,17 +13,17 @@ check after every epoch, put the network back as it was before that epoch,
 and raise an error that says so, instead of leaving a network full of NaN.
 
 Speed without new maths: `step` below is the textbook step. `train` takes
-the same steps through backprop.BatchGradients (arrays made once, all
+the same steps through fast_backprop.FastGradients (arrays made once, all
 13,002 numbers updated in one operation) and works on a flat copy of the
 parameters that is written back into the network after every epoch, so an
-epoch of full MNIST takes a few hundredths of a second.
+epoch of full MNIST takes about a twentieth of a second.
 """
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnlib import backprop, cost as costs
+from nnlib import backprop, cost as costs, fast_backprop
 from nnlib.errors import check_positive, check_positive_int, check_same_length, fail
 from nnlib.network import make_rng
 
@@ -57,7 +57,7 @@ class History:
 def step(net, X, Y, lr, cost):
     """One gradient-descent step on the batch (X, Y), in place: the textbook, as in the docstring above.
 
-    train() does the same for every batch, faster (backprop.BatchGradients, one flat update).
+    train() does the same for every batch, faster (fast_backprop.FastGradients, one flat update).
     """
     grad_W, grad_b = backprop.gradients(net, X, Y, cost)
     for W, b, gW, gb in zip(net.weights, net.biases, grad_W, grad_b):
@@ -94,7 +94,7 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
     momentum, shuffle, rng = _check_momentum(momentum), _check_shuffle(shuffle), make_rng(rng)
     if X_test is not None:
         X_test, y_test = _check_training_data(net, X_test, y_test, "X_test", "y_test")
-    grads = backprop.BatchGradients(net, cost, batch_size)
+    grads = fast_backprop.FastGradients(net, cost, batch_size)
     theta, velocity = grads.theta, np.zeros_like(grads.theta)
     batches = Batches(X, Y, batch_size, shuffle, rng)
     # One BLAS thread: this network's products are too small to share out, two
@@ -109,17 +109,17 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
                     lr_grad = grads(X_batch, Y_batch, out=outputs, scale=lr_now)   # lr · gradient
                     _update(theta, lr_grad, momentum, velocity)
                 epoch_cost = batches.cost(cost)
-                _check_not_diverged(net, theta, before, epoch_cost, reference, lr_now, epoch)
-                _store(theta, net)
+                _check_not_diverged(net, grads, before, epoch_cost, reference, lr_now, epoch)
+                grads.store(net)
                 _record(history, net, epoch_cost, batches.accuracy(), lr_now, X_test, y_test, start)
                 if callback is not None and callback(history, net):
                     history.stopped = "the callback asked to stop"
                     break
-                theta[...] = net.parameters()   # the network stays the truth between epochs
+                grads.load(net)   # the network stays the truth between epochs
         except KeyboardInterrupt:
             history.stopped = "interrupted (the network keeps what it learned so far)"
             if np.all(np.isfinite(theta)):
-                _store(theta, net)
+                grads.store(net)
     return history
 
 
@@ -132,13 +132,6 @@ def _update(theta, lr_grad, momentum, velocity):
         theta += velocity
     else:
         theta -= lr_grad
-
-
-def _store(theta, net):
-    """Copy the flat parameters into the network's own arrays (which keep their identity)."""
-    W, b = backprop.flat_views(theta, net.sizes)
-    for mine, trained in zip(net.weights + net.biases, W + b):
-        mine[...] = trained
 
 
 class Batches:
@@ -231,14 +224,14 @@ def _divergence_reference(net, X, Y, cost):
     return blind, f"{blind:.3g}, the cost of always giving the same answer"
 
 
-def _check_not_diverged(net, theta, before, epoch_cost, reference, lr, epoch):
+def _check_not_diverged(net, grads, before, epoch_cost, reference, lr, epoch):
     """Undo the epoch and explain, if the cost became inf/NaN or shot up."""
     limit, words = reference
-    finite = np.isfinite(epoch_cost) and np.all(np.isfinite(theta))
+    finite = np.isfinite(epoch_cost) and np.all(np.isfinite(grads.theta))
     if finite and epoch_cost <= DIVERGENCE_FACTOR * limit:
         return
-    theta[...] = before
-    _store(theta, net)
+    grads.theta[...] = before
+    grads.store(net)
     what = "became inf or NaN" if not finite else f"rose to {epoch_cost:.3g}, far above {words}"
     raise ValueError(
         f"training diverged in epoch {epoch + 1}: the cost {what}. "

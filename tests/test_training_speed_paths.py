@@ -1,13 +1,13 @@
 """The fast training path: same gradients as the textbook, and every option of train().
 
 backprop.gradients() is the readable version the notebooks show; train() runs
-backprop.BatchGradients, which must compute exactly the same numbers.
+fast_backprop.FastGradients, which must compute exactly the same numbers.
 """
 import numpy as np
 import pytest
 
 import nnlib
-from nnlib import backprop, data, training
+from nnlib import backprop, data, fast_backprop, training
 
 COMBOS = [("sigmoid", "sigmoid", "quadratic"), ("relu", "softmax", "cross_entropy"),
           ("tanh", "sigmoid", "binary_cross_entropy"), ("leaky_relu", "softmax", "quadratic"),
@@ -25,10 +25,11 @@ def batch(n, dtype, seed=0, n_in=784, n_out=10):
 def test_fast_gradients_equal_the_textbook(activation, output, cost, dtype, tolerance):
     net = nnlib.Network(activation=activation, output=output, rng=3, dtype=dtype)
     X, y, Y = batch(100, dtype)
-    fast = backprop.BatchGradients(net, cost, batch_size=100)
+    fast = fast_backprop.FastGradients(net, cost, batch_size=100)
     outputs = np.empty((100, 10), dtype)
     grad = fast(X, Y, out=outputs)
     assert grad.dtype == dtype and grad.shape == (net.n_params,)
+    grad = fast.in_parameters_order(grad)
     assert backprop.relative_error(backprop.gradient_vector(net, X, y, cost), grad) < tolerance
     np.testing.assert_allclose(outputs, net.forward(X), rtol=tolerance, atol=tolerance)
 
@@ -36,28 +37,36 @@ def test_fast_gradients_equal_the_textbook(activation, output, cost, dtype, tole
 def test_fast_gradients_for_a_smaller_last_batch_and_blocks_of_rows():
     """Batches of 100 and then 37 rows share one BatchGradients; 100 rows use two row blocks."""
     net = nnlib.Network(activation="relu", output="softmax", rng=1)
-    fast = backprop.BatchGradients(net, "cross_entropy", batch_size=100)
-    assert len(fast.layers(100)[0].blocks) == 2        # 100 x 784 x 16 > 10**6: split in two
+    fast = fast_backprop.FastGradients(net, "cross_entropy", batch_size=100)
+    assert len(fast._scratch[100].blocks[0]) == 2        # 100 x 784 x 16 > 10**6: split in two
     for n in (100, 37, 100):
         X, y, Y = batch(n, np.float64, seed=n)
         expected = backprop.gradient_vector(net, X, y, "cross_entropy")
-        assert backprop.relative_error(expected, fast(X, Y)) < 1e-12
+        assert backprop.relative_error(expected, fast.in_parameters_order(fast(X, Y))) < 1e-12
 
 
 def test_fast_gradients_follow_changes_to_theta():
     net = nnlib.Network(sizes=(6, 5, 3), rng=0)
-    fast = backprop.BatchGradients(net, "quadratic", batch_size=8)
+    fast = fast_backprop.FastGradients(net, "quadratic", batch_size=8)
     fast.theta[:] = np.random.default_rng(1).standard_normal(net.n_params)
     X, y, Y = batch(8, np.float64, n_in=6, n_out=3)
-    moved = net.copy().set_parameters(fast.theta)
-    assert backprop.relative_error(backprop.gradient_vector(moved, X, y), fast(X, Y)) < 1e-12
+    moved = net.copy().set_parameters(fast.in_parameters_order(fast.theta))
+    grad = fast.in_parameters_order(fast(X, Y))
+    assert backprop.relative_error(backprop.gradient_vector(moved, X, y), grad) < 1e-12
 
 
-def test_flat_views_match_parameters_order():
+def test_load_store_and_the_transposed_layout():
     net = nnlib.Network(sizes=(5, 4, 3), rng=0)
-    W, b = backprop.flat_views(net.parameters(), net.sizes)
-    for mine, theirs in zip(W + b, net.weights + net.biases):
-        np.testing.assert_array_equal(mine, theirs)
+    fast = fast_backprop.FastGradients(net, "quadratic", batch_size=2)
+    np.testing.assert_array_equal(fast.in_parameters_order(fast.theta), net.parameters())
+    for V, b, W, bias in zip(fast.V, fast.b, net.weights, net.biases):
+        assert V.shape == W.T.shape and V.flags.c_contiguous
+        np.testing.assert_array_equal(V, W.T)
+        np.testing.assert_array_equal(b, bias)
+    fast.theta *= 2
+    twin = net.copy()
+    fast.store(twin)
+    np.testing.assert_array_equal(twin.parameters(), 2 * net.parameters())
 
 
 def test_train_matches_textbook_steps_in_float64():
