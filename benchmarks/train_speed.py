@@ -3,16 +3,17 @@
 Measured in one process, with one BLAS thread and float32:
   - the matmul speed of this machine (GFLOP/s) and the floor it implies: the
     time one epoch's arithmetic would take at that speed;
-  - nnlib's epoch time (training only, no evaluation) for the recipe's batches
-    of 100, with both ways of shuffling (shuffle="batches", the headline, and
-    "examples", the default), and for batches of 200 (half the steps, so half
-    the per-step overhead of calling numpy);
+  - nnlib's epoch time (training only, no evaluation) with the recipe below,
+    the headline; and for comparison with batches of 100 (the issue's plain
+    numpy loop) and with shuffle="examples" (train()'s default, which copies
+    the shuffled data every epoch);
   - a per-example loop of the same maths (one image at a time, as in the
-    classic textbook code), timed on part of an epoch and scaled up;
+    classic textbook code), timed on three tenths of an epoch and scaled up
+    (the median of three tenths: a single short run is noisy);
   - PyTorch and scikit-learn on the same network, if they are installed;
   - the time to 90 % and 95 % test accuracy and the best test accuracy within
-    the recipe's budget of 15 epochs (shuffle="examples"; training time only:
-    evaluation is not counted);
+    the recipe's budget of 20 epochs (the same recipe as the headline epoch;
+    training time only: evaluation is not counted);
   - `import nnlib` (in a fresh interpreter) and loading the embedded sample.
 
 Data: full MNIST via nnlib.data.load_mnist (the local copy at
@@ -42,9 +43,13 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist"
 SIZES = (784, 16, 16, 10)
 # The recipe (ReLU hidden layers, softmax outputs, cross-entropy, momentum,
-# a cosine learning-rate schedule): about 96.3 % on MNIST's test digits.
-RECIPE = dict(lr=0.05, momentum=0.9, batch_size=100, lr_schedule="cosine", cost="cross_entropy")
-EPOCHS = 15
+# a cosine learning-rate schedule, batches of 250 visited in a new order each
+# epoch): about 96.2 % on MNIST's test digits (95.8-96.2 % over seeds 0-3).
+# Batches of 250 rather than 100 take 2.5 times fewer steps, so numpy's fixed
+# cost per operation is paid 2.5 times less often, for the same accuracy.
+RECIPE = dict(lr=0.15, momentum=0.9, batch_size=250, lr_schedule="cosine", cost="cross_entropy",
+              shuffle="batches")
+EPOCHS = 20
 
 
 def epoch_flops(n_examples, sizes=SIZES):
@@ -83,17 +88,17 @@ def load_digits(quick):
         return data.load_sample(dtype=np.float32)
 
 
-def nnlib_epoch_seconds(digits, shuffle, epochs, batch_size=RECIPE["batch_size"]):
+def nnlib_epoch_seconds(digits, epochs, **changes):
     """nnlib's training time per epoch (median over `epochs`, after one warm-up epoch)."""
     import nnlib
     from nnlib import training
     net = nnlib.Network(SIZES, rng=0, activation="relu", output="softmax", dtype=np.float32)
     history = training.train(net, digits.X_train, digits.y_train, epochs=epochs + 1, rng=0,
-                             shuffle=shuffle, **dict(RECIPE, batch_size=batch_size))
+                             **dict(RECIPE, **changes))
     return float(np.median(np.diff(history.seconds)))
 
 
-def time_to_accuracy(digits, epochs, shuffle):
+def time_to_accuracy(digits, epochs):
     """Train the recipe, evaluating after each epoch outside the clock: (seconds, accuracies)."""
     import nnlib
     from nnlib import training
@@ -105,9 +110,8 @@ def time_to_accuracy(digits, epochs, shuffle):
         record.append((history.seconds[-1] - paused[0], net.accuracy(digits.X_test, digits.y_test)))
         paused[0] += time.perf_counter() - start
 
-    recipe = dict(RECIPE, lr_schedule="cosine")
-    training.train(net, digits.X_train, digits.y_train, epochs=epochs, rng=0, shuffle=shuffle,
-                   callback=evaluate, **recipe)
+    training.train(net, digits.X_train, digits.y_train, epochs=epochs, rng=0, callback=evaluate,
+                   **RECIPE)
     return record
 
 
@@ -117,9 +121,10 @@ def first_time(record, level):
 
 # --- the per-example loop: the same maths, one image at a time -------------------------------
 
-def loop_epoch_seconds(digits, n_examples):
+def loop_epoch_seconds(digits, n_examples, repeats=3):
     """A straightforward per-example loop of the same network, cost and update, timed on
-    n_examples and scaled to a whole epoch. Checks first that it computes nnlib's gradient."""
+    n_examples (the median of `repeats` runs) and scaled to a whole epoch. Checks first
+    that it computes nnlib's gradient."""
     import nnlib
     from nnlib import backprop
     net = nnlib.Network(SIZES, rng=0, activation="relu", output="softmax", dtype=np.float32)
@@ -130,14 +135,18 @@ def loop_epoch_seconds(digits, n_examples):
     assert backprop.relative_error(mine, theirs) < 1e-4, "the loop must compute nnlib's gradient"
     velocity = [np.zeros_like(p) for p in net.weights + net.biases]
     B, lr, momentum = RECIPE["batch_size"], RECIPE["lr"], RECIPE["momentum"]
-    start = time.perf_counter()
-    for first in range(0, n_examples, B):
-        grad_W, grad_b = loop_gradients(net, X[first:first + B], y[first:first + B])
-        for p, v, g in zip(net.weights + net.biases, velocity, grad_W + grad_b):
-            v *= momentum
-            v -= lr * g
-            p += v
-    return (time.perf_counter() - start) * len(X) / n_examples
+    n_examples = min(n_examples, len(X) // repeats)     # the embedded sample has only 4,000
+    times = []
+    for repeat in range(repeats):
+        start = time.perf_counter()
+        for first in range(repeat * n_examples, (repeat + 1) * n_examples, B):
+            grad_W, grad_b = loop_gradients(net, X[first:first + B], y[first:first + B])
+            for p, v, g in zip(net.weights + net.biases, velocity, grad_W + grad_b):
+                v *= momentum
+                v -= lr * g
+                p += v
+        times.append(time.perf_counter() - start)
+    return float(np.median(times)) * len(X) / n_examples
 
 
 def loop_gradients(net, X, y):
@@ -234,21 +243,21 @@ def main():
         gflops = matmul_gflops(512 if quick else 1024, 5 if quick else 20)
         floor = epoch_flops(len(digits.X_train)) / (gflops * 1e9)
         epochs = 1 if quick else 5
-        epoch_batches = nnlib_epoch_seconds(digits, "batches", epochs)
-        epoch_examples = nnlib_epoch_seconds(digits, "examples", epochs)
-        epoch_200 = nnlib_epoch_seconds(digits, "batches", epochs, batch_size=200)
+        epoch = nnlib_epoch_seconds(digits, epochs)
+        epoch_examples = nnlib_epoch_seconds(digits, epochs, shuffle="examples")
+        epoch_100 = nnlib_epoch_seconds(digits, epochs, batch_size=100, lr=0.05)
         loop = loop_epoch_seconds(digits, 500 if quick else 6000)
-        record = time_to_accuracy(digits, 2 if quick else EPOCHS, "examples")
+        record = time_to_accuracy(digits, 2 if quick else EPOCHS)
         results.update(
             gflops=round(gflops, 1), epoch_gflop=round(epoch_flops(len(digits.X_train)) / 1e9, 3),
-            epoch_s=round(epoch_batches, 4), floor_s=round(floor, 4), x_floor=round(epoch_batches / floor, 2),
+            epoch_s=round(epoch, 4), floor_s=round(floor, 4), x_floor=round(epoch / floor, 2),
             epoch_s_examples=round(epoch_examples, 4), x_floor_examples=round(epoch_examples / floor, 2),
-            epoch_s_batch200=round(epoch_200, 4), x_floor_batch200=round(epoch_200 / floor, 2),
-            loop_epoch_s=round(loop, 3), speedup_vs_loop=round(loop / epoch_batches, 1),
+            epoch_s_batch100=round(epoch_100, 4), x_floor_batch100=round(epoch_100 / floor, 2),
+            loop_epoch_s=round(loop, 3), speedup_vs_loop=round(loop / epoch, 1),
             t90_s=first_time(record, 0.90), t95_s=first_time(record, 0.95),
             best_test_acc=round(max(accuracy for _, accuracy in record), 4),
             final_test_acc=round(record[-1][1], 4), budget=f"{len(record)} epochs, {record[-1][0]:.2f} s",
-            recipe=dict(RECIPE, epochs=EPOCHS, shuffle="examples", dtype="float32", activation="relu",
+            recipe=dict(RECIPE, epochs=EPOCHS, seed=0, dtype="float32", activation="relu",
                         output="softmax"))
         for name, measure in (("torch_epoch_s", torch_epoch_seconds), ("sklearn_epoch_s", sklearn_epoch_seconds)):
             seconds = None if quick else measure(digits)
@@ -257,11 +266,10 @@ def main():
     print(f"import nnlib {results['import_s']:.3f} s, load_sample {results['sample_load_s'] * 1000:.1f} ms")
     print(f"matmul {results['gflops']} GFLOP/s -> floor {results['floor_s'] * 1000:.1f} ms per epoch "
           f"({results['epoch_gflop']} GFLOP)")
-    print(f"nnlib epoch, batches of 100: {results['epoch_s'] * 1000:.1f} ms with shuffle='batches' "
-          f"({results['x_floor']}x floor), {results['epoch_s_examples'] * 1000:.1f} ms with "
-          f"shuffle='examples' ({results['x_floor_examples']}x)")
-    print(f"nnlib epoch, batches of 200: {results['epoch_s_batch200'] * 1000:.1f} ms with shuffle='batches' "
-          f"({results['x_floor_batch200']}x floor)")
+    print(f"nnlib epoch, the recipe (batches of {RECIPE['batch_size']}): {results['epoch_s'] * 1000:.1f} ms "
+          f"({results['x_floor']}x floor); with shuffle='examples' {results['epoch_s_examples'] * 1000:.1f} ms "
+          f"({results['x_floor_examples']}x); with batches of 100 {results['epoch_s_batch100'] * 1000:.1f} ms "
+          f"({results['x_floor_batch100']}x)")
     print(f"per-example loop {results['loop_epoch_s']:.2f} s per epoch: nnlib is {results['speedup_vs_loop']}x faster")
     for name in ("torch_epoch_s", "sklearn_epoch_s"):
         print(f"{name}: {results[name] if results[name] is not None else 'not installed (or --quick)'}")

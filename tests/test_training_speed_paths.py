@@ -35,7 +35,7 @@ def test_fast_gradients_equal_the_textbook(activation, output, cost, dtype, tole
 
 
 def test_fast_gradients_for_a_smaller_last_batch_and_blocks_of_rows():
-    """Batches of 100 and then 37 rows share one BatchGradients; 100 rows use two row blocks."""
+    """Batches of 100 and then 37 rows share one FastGradients; 100 rows use two row blocks."""
     net = nnlib.Network(activation="relu", output="softmax", rng=1)
     fast = fast_backprop.FastGradients(net, "cross_entropy", batch_size=100)
     assert len(fast._scratch[100].blocks[0]) == 2        # 100 x 784 x 16 > 10**6: split in two
