@@ -46,7 +46,7 @@ def test_pixel_explorer_readout_names_the_index(digits):
 
 
 def test_pixel_explorer_is_one_figure_drawn_as_a_fresh_one_would_be(digits):
-    from nnlib.plots.digits import PixelExplorerFigure
+    from nnlib.plots.pixels import PixelExplorerFigure
     X, y = digits.X_train[:20], digits.y_train[:20]
     app = widgets.pixel_explorer(X, y)
     assert len(app.figures) == 1 and app.figures[0].figure.rgba().shape[1] <= 880

@@ -42,5 +42,6 @@ def test_encode_png_round_trips_exactly():
 
     from nnlib.plots.base import encode_png
     pixels = np.random.default_rng(0).integers(0, 256, (7, 5, 4), dtype=np.uint8)
-    decoded = np.asarray(Image.open(io.BytesIO(encode_png(pixels))))
-    assert decoded.shape == (7, 5, 3) and np.array_equal(decoded, pixels[..., :3])
+    for channels, mode in ((3, "RGB"), (4, "RGBA")):   # ticks send Agg's RGBA buffer as it is
+        image = Image.open(io.BytesIO(encode_png(pixels[..., :channels])))
+        assert image.mode == mode and np.array_equal(np.asarray(image), pixels[..., :channels])

@@ -2,8 +2,8 @@
 and is also the figure a widget updates. See base.py for the update pattern."""
 from nnlib.plots import base, digits
 from nnlib.plots.base import LiveFigure
-from nnlib.plots.digits import (DigitColumnFigure, DigitFigure, DigitRowFigure,
-                                PixelValuesFigure)
+from nnlib.plots.digits import DigitColumnFigure, DigitFigure, DigitRowFigure
+from nnlib.plots.pixels import PixelValuesFigure
 from nnlib.plots.network_diagram import NetworkFigure
 from nnlib.plots.activation_curves import ActivationGalleryFigure, SquishFigure
 from nnlib.plots.layers import ActivationHistogramsFigure, NetworkActivityFigure

@@ -2,7 +2,8 @@
 import ipywidgets as w
 
 from nnlib.errors import check_inputs, check_labels, check_same_length, describe, fail
-from nnlib.plots.digits import DigitFigure, PixelExplorerFigure
+from nnlib.plots.digits import DigitFigure
+from nnlib.plots.pixels import PixelExplorerFigure
 from nnlib.widgets.base import App, FigureView, int_slider, on_change, readout, set_readout
 
 
