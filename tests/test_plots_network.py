@@ -31,7 +31,9 @@ def test_network_figure_shows_the_answer_of_the_network(digits, trained):
     figure = plots.NetworkFigure(trained, x, label=int(digits.y_test[0]))
     assert figure.answer == trained.predict(x)
     np.testing.assert_allclose(figure.y_hat, trained.forward(x))
-    assert figure.output_labels[figure.answer].get_color() == plots.base.HIGHLIGHT
+    label = figure.answer_label       # drawn over the plain label of the answer
+    assert label.get_text() == str(figure.answer) and label.get_color() == plots.base.HIGHLIGHT
+    assert label.get_position() == figure.output_labels[figure.answer].get_position()
     np.testing.assert_allclose(figure.ring.get_offsets()[0], figure.positions[-1][figure.answer])
     assert f"answer: {figure.answer}" in figure.title.get_text()
     # every hidden and output neuron is shaded by its activation
