@@ -10,7 +10,7 @@ from functools import lru_cache
 from nnlib import data, training
 from nnlib.network import Network
 
-# Settings that reach about 91 % on the sample's 1,000 test digits.
+# Settings that reach about 90 % (sigmoid) and 91 % (relu) on the sample's 1,000 test digits.
 RECIPES = {
     "sigmoid": dict(activation="sigmoid", output="sigmoid", cost="quadratic", lr=3.0),
     "relu": dict(activation="relu", output="softmax", cost="cross_entropy", lr=0.1),
