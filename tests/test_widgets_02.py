@@ -269,3 +269,45 @@ def test_knob_sliders_load_values_on_their_step(net, digits):
     app.controls["bias"].value = 3.0                                        # a real turn
     assert not np.array_equal(app.network.parameters(), net.parameters())
     assert app.controls["neuron"].options[0][0].startswith(f"neuron {app.controls['neuron'].value} ")
+
+
+def test_knob_menus_follow_the_figure_a_moment_later_in_a_kernel(net, digits):
+    """In a kernel (a running event loop) a new digit sends the figure at once and
+    the menus and sliders a moment later; they end up as they would at once."""
+    import asyncio
+    X, y = digits
+    now = network_knobs(net, X, y)
+    now.controls["digit"].value = 5                      # no event loop: all at once
+
+    async def in_a_kernel():
+        app = network_knobs(net, X, y)
+        menu, figure = app.controls["neuron"].options, pixels(app)
+        app.controls["digit"].value = 5
+        assert not np.array_equal(figure, pixels(app))  # the figure went first
+        assert app.controls["neuron"].options == menu    # the menus wait
+        await asyncio.sleep(2 * 0.1)
+        return app
+
+    later = asyncio.run(in_a_kernel())
+    for name in ("neuron", "source", "weight", "bias"):
+        assert later.controls[name].value == now.controls[name].value, name
+    assert later.controls["neuron"].options == now.controls["neuron"].options
+    np.testing.assert_array_equal(pixels(later), pixels(now))
+
+
+def test_a_knob_turned_before_the_menus_arrive_turns_the_new_neurons_knob(net, digits):
+    import asyncio
+    X, y = digits
+
+    async def in_a_kernel():
+        app = network_knobs(net, X, y)
+        app.controls["digit"].value = 5
+        app.controls["bias"].value = 4.0     # the pending menus are applied first
+        return app
+
+    app = asyncio.run(in_a_kernel())
+    l, j = app.controls["layer"].value, app.controls["neuron"].value
+    assert j == app.controls["neuron"].options[0][1]          # the new digit's top neuron
+    assert app.network.biases[l - 1][j] == 4.0
+    changed = np.flatnonzero(app.network.parameters() != net.parameters())
+    assert len(changed) == 1

@@ -1,10 +1,12 @@
 """Turn the knobs of a trained network: one weight or one bias, and watch every layer."""
+import contextlib
+
 import ipywidgets as w
 import numpy as np
 
 from nnlib import neurons
 from nnlib.plots.layers import NetworkActivityFigure
-from nnlib.widgets.base import (LABEL_STYLE, App, FigureView, dropdown, float_slider,
+from nnlib.widgets.base import (LABEL_STYLE, App, FigureView, Later, dropdown, float_slider,
                                 int_slider, on_change, readout, set_readout)
 
 TOP = 8          # how many incoming weights the weight menu offers (the most influential)
@@ -37,6 +39,7 @@ def network_knobs(net, X, y, digit=0):
     figure = NetworkActivityFigure(X[digit], trained.trace(X[digit]).activations[1:])
     view = FigureView(figure)
     state = {"busy": False}
+    controls_later = Later()   # menus and sliders follow the figure a moment later
     loaded = {}        # slider -> the value fill_sliders put there, until something else moves
 
     def selection():
@@ -102,8 +105,9 @@ def network_knobs(net, X, y, digit=0):
     def reselect(keep_neuron):
         """New menus for this digit (and layer), the top entries selected, figure first.
 
-        The figure and read-outs are sent before the menus, so the picture the
-        learner watches is not queued behind the drop-downs' re-rendering.
+        The figure and read-outs are sent now; the menus and the knob sliders a
+        moment later (Later), so the browser paints the picture the learner
+        watches before it re-renders two drop-downs and moves two sliders.
         """
         l, x = layer.value, X[pick_digit.value]
         if keep_neuron:
@@ -114,25 +118,54 @@ def network_knobs(net, X, y, digit=0):
         s_options = source_menu(l, j, x)
         k = s_options[0][1]
         draw(l, j, k)
-        if n_options is not None:
-            show_menu(neuron, n_options, j)
-        show_menu(source, s_options, k)
-        fill_sliders()
 
-    def handler(step, redraw=True, slider=None):
-        """Run a menu/slider syncing step once, ignoring the changes it causes, then draw."""
-        def run(_value):
-            if state["busy"] or (slider is not None and echo(slider)):
+        def update_controls():
+            with quiet():
+                if n_options is not None:
+                    show_menu(neuron, n_options, j)
+                show_menu(source, s_options, k)
+                fill_sliders()
+        controls_later.schedule(update_controls)
+
+    @contextlib.contextmanager
+    def quiet():
+        """While the app sets its own controls, their handlers do nothing."""
+        was, state["busy"] = state["busy"], True
+        try:
+            yield
+        finally:
+            state["busy"] = was
+
+    def handler(step, control=None, redraw=True, fresh=False):
+        """Run a menu/slider syncing step once, ignoring the changes it causes, then draw.
+
+        fresh: the step rebuilds every menu (a new digit or layer), so a pending
+        update of the controls is dropped; any other step first applies it (it
+        reads the selected neuron and weight) and then puts back the learner's move.
+        """
+        def run(value):
+            if state["busy"] or (control in (weight, bias) and echo(control)):
                 return
+            if fresh:
+                controls_later.cancel()
+            else:
+                controls_later.flush()
+                keep(control, value)
             loaded.clear()            # a real move: from now on every value is a turn
-            state["busy"] = True
-            try:
+            with quiet():
                 step()
-            finally:
-                state["busy"] = False
             if redraw:
                 draw()
         return run
+
+    def keep(control, value):
+        """The learner's value back on `control` after a pending update moved it (if still offered)."""
+        offered = getattr(control, "options", None)
+        if control is None or control.value == value or (
+                offered is not None and value not in [v for _, v in offered]):
+            return
+        with quiet():
+            control.value = value
 
     def set_weight():
         l, j, k = selection()
@@ -155,14 +188,15 @@ def network_knobs(net, X, y, digit=0):
         set_readout(knob_text, f"all {net.n_params:,} weights and biases are back to their "
                                f"trained values")
 
-    on_change(pick_digit, handler(lambda: reselect(keep_neuron=False), redraw=False))
-    on_change(layer, handler(lambda: reselect(keep_neuron=False), redraw=False))
-    on_change(neuron, handler(lambda: reselect(keep_neuron=True), redraw=False))
-    on_change(source, handler(fill_sliders))
-    on_change(weight, handler(set_weight, slider=weight))
-    on_change(bias, handler(set_bias, slider=bias))
+    on_change(pick_digit, handler(lambda: reselect(keep_neuron=False), redraw=False, fresh=True))
+    on_change(layer, handler(lambda: reselect(keep_neuron=False), redraw=False, fresh=True))
+    on_change(neuron, handler(lambda: reselect(keep_neuron=True), neuron, redraw=False))
+    on_change(source, handler(fill_sliders, source))
+    on_change(weight, handler(set_weight, weight))
+    on_change(bias, handler(set_bias, bias))
     reset.on_click(on_reset)
     handler(lambda: reselect(keep_neuron=False), redraw=False)(None)
+    controls_later.flush()     # the app is shown with its menus filled
     controls = {"digit": pick_digit, "layer": layer, "neuron": neuron, "source": source,
                 "weight": weight, "bias": bias, "reset": reset}
     app = App([pick_digit, layer, neuron, source, w.HBox([weight, reset]), bias, knob_text,
