@@ -45,3 +45,19 @@ def test_encode_png_round_trips_exactly():
     for channels, mode in ((3, "RGB"), (4, "RGBA")):   # ticks send Agg's RGBA buffer as it is
         image = Image.open(io.BytesIO(encode_png(pixels[..., :channels])))
         assert image.mode == mode and np.array_equal(np.asarray(image), pixels[..., :channels])
+
+
+def test_big_pngs_packed_in_bands_decode_exactly():
+    import io
+    import zlib
+
+    from PIL import Image
+
+    from nnlib.plots.base import encode_png
+    rng = np.random.default_rng(1)
+    pixels = np.repeat(rng.integers(0, 256, (400, 30, 4), dtype=np.uint8), 25, axis=1)  # 1.2 MB
+    png = encode_png(pixels)
+    assert np.array_equal(np.asarray(Image.open(io.BytesIO(png))), pixels)
+    rows = np.concatenate([np.zeros((400, 1), np.uint8), pixels.reshape(400, -1)], axis=1)
+    idat = png[png.index(b"IDAT") + 4:png.index(b"IEND") - 8]
+    assert zlib.decompress(idat) == rows.tobytes()         # one valid zlib stream
