@@ -34,7 +34,7 @@ class FilterFigure(LiveFigure):
             self.images.append(ax.imshow(W[k].reshape(28, 28), cmap=DIVERGING))
             ax.set_xticks([])
             ax.set_yticks([])
-            ax.set_title(f"neuron {k + 1}", fontsize=10, pad=3)
+            ax.set_title(f"neuron {k}", fontsize=10, pad=3)   # counted from 0, as weights[0][k]
         self.colorbar = self.fig.colorbar(self.images[0], cax=self.axes(grid[:, columns]))
         self.colorbar.set_label("weight\n(−: ink lowers z, +: raises it)", fontsize=10)
         self.title = self.fig.suptitle(title, fontsize=13)
