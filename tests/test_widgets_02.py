@@ -6,6 +6,7 @@ from nnlib import activations, data, neurons, trained
 from nnlib.exercises import weights as checks
 from nnlib.plots.layers import NetworkActivityFigure
 from nnlib.plots.neuron import NeuronFigure
+from nnlib.widgets import base
 from nnlib.widgets.knobs import network_knobs
 from nnlib.widgets.neuron import neuron_explorer
 
@@ -271,7 +272,24 @@ def test_knob_sliders_load_values_on_their_step(net, digits):
     assert app.controls["neuron"].options[0][0].startswith(f"neuron {app.controls['neuron'].value} ")
 
 
-def test_knob_menus_follow_the_figure_a_moment_later_in_a_kernel(net, digits):
+def in_a_kernel(coroutine_function, monkeypatch):
+    """Run the coroutine as a kernel would: on a fresh event loop of its own (in a thread, so
+    that a loop the test process already runs, e.g. Playwright's, does not matter), with
+    Later treating that loop as the kernel's."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+    monkeypatch.setattr(base, "kernel_loop", asyncio.get_running_loop)
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine_function()).result()
+
+
+def test_later_runs_at_once_outside_a_kernel():
+    calls = []
+    base.Later().schedule(lambda: calls.append(1))
+    assert calls == [1] and base.kernel_loop() is None
+
+
+def test_knob_menus_follow_the_figure_a_moment_later_in_a_kernel(net, digits, monkeypatch):
     """In a kernel (a running event loop) a new digit sends the figure at once and
     the menus and sliders a moment later; they end up as they would at once."""
     import asyncio
@@ -279,7 +297,7 @@ def test_knob_menus_follow_the_figure_a_moment_later_in_a_kernel(net, digits):
     now = network_knobs(net, X, y)
     now.controls["digit"].value = 5                      # no event loop: all at once
 
-    async def in_a_kernel():
+    async def new_digit():
         app = network_knobs(net, X, y)
         menu, figure = app.controls["neuron"].options, pixels(app)
         app.controls["digit"].value = 5
@@ -288,24 +306,23 @@ def test_knob_menus_follow_the_figure_a_moment_later_in_a_kernel(net, digits):
         await asyncio.sleep(2 * 0.1)
         return app
 
-    later = asyncio.run(in_a_kernel())
+    later = in_a_kernel(new_digit, monkeypatch)
     for name in ("neuron", "source", "weight", "bias"):
         assert later.controls[name].value == now.controls[name].value, name
     assert later.controls["neuron"].options == now.controls["neuron"].options
     np.testing.assert_array_equal(pixels(later), pixels(now))
 
 
-def test_a_knob_turned_before_the_menus_arrive_turns_the_new_neurons_knob(net, digits):
-    import asyncio
+def test_a_knob_turned_before_the_menus_arrive_turns_the_new_neurons_knob(net, digits, monkeypatch):
     X, y = digits
 
-    async def in_a_kernel():
+    async def turn_at_once():
         app = network_knobs(net, X, y)
         app.controls["digit"].value = 5
         app.controls["bias"].value = 4.0     # the pending menus are applied first
         return app
 
-    app = asyncio.run(in_a_kernel())
+    app = in_a_kernel(turn_at_once, monkeypatch)
     l, j = app.controls["layer"].value, app.controls["neuron"].value
     assert j == app.controls["neuron"].options[0][1]          # the new digit's top neuron
     assert app.network.biases[l - 1][j] == 4.0

@@ -98,8 +98,8 @@ class Later:
     sends the figure and read-outs now and schedule()s the controls' update
     `delay` seconds later on the kernel's event loop. A newer schedule() replaces
     an older one; flush() runs a pending one at once (before anything reads the
-    controls). Without a running event loop (tests, scripts) the callback runs
-    at once, so the result is the same, only sooner.
+    controls). Outside a Jupyter kernel (tests, scripts, another library's event
+    loop) the callback runs at once, so the result is the same, only sooner.
     """
 
     def __init__(self, delay=0.1):
@@ -108,9 +108,8 @@ class Later:
 
     def schedule(self, callback):
         self.cancel()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+        loop = kernel_loop()
+        if loop is None:
             callback()
             return
         self._callback = callback
@@ -130,3 +129,23 @@ class Later:
         if self._handle is not None:
             self._handle.cancel()
         self._callback, self._handle = None, None
+
+
+def kernel_loop():
+    """The running event loop of the Jupyter kernel this code runs in, or None.
+
+    Only a kernel's loop is used: it keeps running after the callback returns,
+    and what it runs later reaches the browser. Any other running loop (for
+    example a test tool's) may never come back to our callback.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    shell = get_ipython()
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
