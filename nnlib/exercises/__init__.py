@@ -57,3 +57,16 @@ def not_a_function(answer, hint):
     if not callable(answer):
         return wrong(hint)
     return None
+
+
+def check_count(answer, correct, praise, hints, otherwise):
+    """The Feedback for a count: `praise` if answer == correct, the hint for a known wrong
+    count (hints: {wrong count: why}), else `otherwise`."""
+    missing = not_written_yet(answer)
+    if missing is not None:
+        return missing
+    if not is_number(answer):
+        return wrong(f"give the count as a whole number, not {type(answer).__name__}.")
+    if answer == correct:
+        return right(praise)
+    return wrong(hints.get(answer, otherwise))

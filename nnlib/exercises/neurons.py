@@ -7,35 +7,25 @@ columns, returning the largest output instead of its position.
 """
 import numpy as np
 
-from nnlib.exercises import is_number, not_a_function, not_written_yet, right, wrong
+from nnlib.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
 
 
 def check_output_count(answer):
     """How many output neurons the digit network has (one per digit 0..9: 10)."""
-    if (feedback := not_written_yet(answer)) is not None:
-        return feedback
-    if not is_number(answer):
-        return wrong(f"give the count as a whole number, not {type(answer).__name__}.")
     hints = {
-        10: None,
         9: "the digits run from 0 to 9, and counting both ends that is ten of them.",
         784: "784 is the number of input neurons, one per pixel. The outputs are the other end: "
              "one per digit the network can answer.",
         16: "16 is the size of each hidden layer. Count the outputs: one per digit.",
         1: "one output could only say yes or no. Here each digit has its own output neuron.",
     }
-    if answer in hints:
-        return right("one output neuron per digit 0..9.") if answer == 10 else wrong(hints[answer])
-    return wrong(f"{answer} is not it. Each output neuron stands for one digit the network "
-                 "can answer: how many digits are there?")
+    return check_count(answer, 10, "one output neuron per digit 0..9.", hints,
+                       f"{answer} is not it. Each output neuron stands for one digit the network "
+                       "can answer: how many digits are there?")
 
 
 def check_input_count(answer):
     """How many input neurons a 28x28 image needs (one per pixel: 784)."""
-    if (feedback := not_written_yet(answer)) is not None:
-        return feedback
-    if not is_number(answer):
-        return wrong(f"give the count as a whole number, not {type(answer).__name__}.")
     hints = {
         56: "28 + 28 counts one row and one column. The image has 28 rows, and every row "
             "has 28 pixels: multiply.",
@@ -45,12 +35,9 @@ def check_input_count(answer):
         785: "one too many: 28 x 28 pixels, one neuron each.",
         10: "10 is the number of outputs. The inputs are the pixels.",
     }
-    if answer == 784:
-        return right("28 rows x 28 columns = 784 pixels, one input neuron each.")
-    if answer in hints:
-        return wrong(hints[answer])
-    return wrong(f"{answer} is not it. One input neuron per pixel: how many pixels does a "
-                 "grid of 28 rows of 28 pixels hold?")
+    return check_count(answer, 784, "28 rows x 28 columns = 784 pixels, one input neuron each.",
+                       hints, f"{answer} is not it. One input neuron per pixel: how many pixels "
+                       "does a grid of 28 rows of 28 pixels hold?")
 
 
 # (row, column) -> index cases, chosen so that each common mistake gets at least one wrong.

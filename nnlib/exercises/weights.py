@@ -7,7 +7,7 @@ check_layer(layer_v1)     a function computing a whole layer, σ(W a + b)
 import numpy as np
 
 from nnlib.activations import relu, sigmoid
-from nnlib.exercises import is_number, not_a_function, not_written_yet, right, wrong
+from nnlib.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
 from nnlib.network import MNIST_SIZES
 
 
@@ -48,9 +48,6 @@ def check_parameter_count(answer, sizes=MNIST_SIZES):
     answer = int(answer)
     weights, biases = _count(sizes)
     sizes_text = "-".join(str(n) for n in sizes)
-    if answer == weights + biases:
-        return right(f"{weights:,} weights + {biases:,} biases = {weights + biases:,} knobs "
-                     f"in a {sizes_text} network.")
     hints = {
         weights: f"those are the {weights:,} weights; every neuron after the input also has a "
                  "bias. Add them.",
@@ -66,10 +63,11 @@ def check_parameter_count(answer, sizes=MNIST_SIZES):
         sizes[0] * sizes[1] + sizes[1]: "that is only the first layer. Add the weights and biases "
                                         "of the second hidden layer and of the output layer too.",
     }
-    if answer in hints:
-        return wrong(hints[answer])
-    return wrong(f"{answer:,} is not it. Between neighbouring layers there are n_in · n_out "
-                 "weights (784 · 16 for the first pair); each neuron after the input has one bias.")
+    return check_count(answer, weights + biases,
+                       f"{weights:,} weights + {biases:,} biases = {weights + biases:,} knobs "
+                       f"in a {sizes_text} network.", hints,
+                       f"{answer:,} is not it. Between neighbouring layers there are n_in · n_out "
+                       "weights (784 · 16 for the first pair); each neuron after the input has one bias.")
 
 
 def check_layer(layer_v1):
