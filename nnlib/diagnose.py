@@ -67,19 +67,12 @@ def _stuck(net, X, last_cost, accuracy, lr, try_lr):
     """The sentence for a cost that does not move while the network is no better than guessing."""
     start = (f"The cost is stuck at {last_cost:.3f} and the network reads only {accuracy:.0%} of the "
              f"digits correctly, no better than guessing.")
-    if X is not None and net.activation == "sigmoid":
-        share = saturated_share(net, X)
+    if X is not None and net.activation in STUCK_NEURONS:
+        share_of, what = STUCK_NEURONS[net.activation]
+        share = share_of(net, X)
         if share >= 0.5:
-            return (f"{start} {share:.0%} of its sigmoid neurons are saturated (stuck near 0 or 1), "
-                    f"where the slope σ' is almost 0, so the gradient is almost 0 and nothing moves. "
-                    f"Too large steps pushed the weighted sums far from 0. Start again from a fresh "
-                    f"network with a smaller learning rate{try_lr}.")
-    if X is not None and net.activation == "relu":
-        share = dead_share(net, X)
-        if share >= 0.5:
-            return (f"{start} {share:.0%} of its ReLU neurons output 0 for every digit (they are "
-                    f"'dead'), so no gradient reaches their weights. Start again from a fresh network "
-                    f"with a smaller learning rate{try_lr}.")
+            return (f"{start} {share:.0%} {what} Start again from a fresh network with a smaller "
+                    f"learning rate{try_lr}.")
     return (f"{start} Either the steps are far too large (the network is thrown about, try a "
             f"smaller learning rate{try_lr}) or far too small (nothing happens, try a larger one).")
 
@@ -96,3 +89,13 @@ def dead_share(net, X):
     hidden = net.trace(check_inputs(X, net.sizes[0], "X")).activations[1:-1]
     dead = np.concatenate([np.all(np.atleast_2d(a) == 0, axis=0) for a in hidden])
     return float(np.mean(dead))
+
+
+# Hidden activation -> (the share of its neurons that cannot learn, why they cannot).
+STUCK_NEURONS = {
+    "sigmoid": (saturated_share, "of its sigmoid neurons are saturated (stuck near 0 or 1), where "
+                "the slope σ' is almost 0, so the gradient is almost 0 and nothing moves. Too large "
+                "steps pushed the weighted sums far from 0."),
+    "relu": (dead_share, "of its ReLU neurons output 0 for every digit (they are 'dead'), so no "
+             "gradient reaches their weights."),
+}
