@@ -107,12 +107,11 @@ class FastGradients:
             V[...] = W.T
             b[...] = bias
 
-    def store(self, net, theta=None):
-        """The network's weights and biases <- theta (or another vector in theta's layout)."""
-        V, b = (self.V, self.b) if theta is None else transposed_views(theta, self.sizes)
-        for V_l, b_l, W, bias in zip(V, b, net.weights, net.biases):
-            W[...] = V_l.T
-            bias[...] = b_l
+    def store(self, net):
+        """The network's weights and biases <- theta."""
+        for V, b, W, bias in zip(self.V, self.b, net.weights, net.biases):
+            W[...] = V.T
+            bias[...] = b
 
     def in_parameters_order(self, flat):
         """A vector in theta's layout, reordered like net.parameters(): W1, b1, W2, b2, ..."""
