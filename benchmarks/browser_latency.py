@@ -5,8 +5,8 @@ notebooks/ holds none, in the harness's fixture notebook), the benchmark runs
 the notebook in JupyterLab in Debian's headless Chromium, focuses the slider's
 handle and presses an arrow key 30 times (after 2 unmeasured warm-up presses).
 Each press is timed in the page, from the keydown event to the moment the
-app's figure or read-out has changed, its new picture is decoded and a frame
-has been drawn; when one press updates several things, the last one counts.
+app's figure or read-out has changed (a new picture pasted into a figure's
+canvas, or a new <img> decoded) and a frame has been drawn; when one press updates several things, the last one counts.
 Presses are one at a time: the next waits until the kernel is idle. A press
 after which nothing changes on the screen is reported, not timed.
 
@@ -88,7 +88,10 @@ LATENCY_JS = '''() => {
     arm(selector, index) {
       const root = document.querySelectorAll(selector)[index];
       const images = () => [...root.querySelectorAll('img')];
+      // nnlib's figures are canvases that count the pictures drawn into them (data-frame)
+      const canvases = () => [...root.querySelectorAll('canvas.nnlib-figure-canvas')];
       const signature = () => images().map(i => i.getAttribute('src')).join('|') + '#'
+        + canvases().map(c => c.dataset.frame).join('|') + '#'
         + [...root.querySelectorAll('.nnlib-readout')].map(r => r.textContent).join('|');
       const state = {start: null, changed: null, painted: null, last: signature(), images: images().length};
       window.addEventListener('keydown', e => { state.start = e.timeStamp; }, {capture: true, once: true});

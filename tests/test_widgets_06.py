@@ -25,7 +25,8 @@ def small_app(digits):
 
 
 def pixels(app):
-    return app.figures[0].value
+    """What the browser was sent for the app's figure: the pixels it shows, as bytes."""
+    return app.figures[0].shown.tobytes()
 
 
 # --- the training app -------------------------------------------------------------------------

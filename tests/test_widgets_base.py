@@ -1,4 +1,4 @@
-"""The live-figure pattern: a control change updates the figure in place and re-sends its PNG."""
+"""The live-figure pattern: a control change updates the figure in place and sends what changed."""
 import numpy as np
 
 from nnlib import data, plots, widgets
@@ -16,9 +16,10 @@ def test_digit_browser_slider_changes_the_picture_and_not_the_figure_object():
     app = widgets.digit_browser(digits.X_train[:10], digits.y_train[:10])
     view = app.figures[0]
     figure, image_artist = view.figure.fig, view.figure.image
-    before_png, before_pixels = view.value, view.figure.rgba().copy()
+    before_sent, before_pixels = view.sent, view.figure.rgba().copy()
     app.controls["digit"].value = 3
-    assert view.value != before_png
+    assert view.sent == before_sent + 1
+    np.testing.assert_array_equal(view.shown, view.figure.rgba())   # the browser has every change
     assert not np.array_equal(view.figure.rgba(), before_pixels)
     assert view.figure.fig is figure and view.figure.image is image_artist   # updated, not rebuilt
     assert np.allclose(view.figure.image.get_array(), digits.X_train[3].reshape(28, 28))
@@ -61,3 +62,62 @@ def test_big_pngs_packed_in_bands_decode_exactly():
     rows = np.concatenate([np.zeros((400, 1), np.uint8), pixels.reshape(400, -1)], axis=1)
     idat = png[png.index(b"IDAT") + 4:png.index(b"IEND") - 8]
     assert zlib.decompress(idat) == rows.tobytes()         # one valid zlib stream
+
+
+# --- FigureView: the whole picture once, then only the rectangle that changed -------------------
+
+def test_changed_box_holds_every_changed_pixel_and_no_more():
+    from nnlib.widgets.figure_view import changed_box
+    old = np.zeros((30, 40, 4), np.uint8)
+    assert changed_box(old, old.copy()) is None
+    new = old.copy()
+    new[5, 7, 2] = 1                       # one channel of one pixel
+    new[12, 30] = 255
+    assert changed_box(old, new) == (5, 13, 7, 31)
+
+
+def _browser_side(view):
+    """Capture what view sends and paste each patch into a copy of its first picture, as
+    figure_view.js does; returns the pixels a browser would show."""
+    import io
+    import zlib
+
+    from PIL import Image
+    screen = np.asarray(Image.open(io.BytesIO(view.png))).copy()
+
+    def send(content, buffers=None):
+        patch = np.frombuffer(zlib.decompress(buffers[0]), np.uint8)
+        patch = patch.reshape(content["height"], content["width"], 4)
+        screen[content["y"]:content["y"] + content["height"], content["x"]:content["x"] + content["width"]] = patch
+    view.send = send
+    return screen
+
+
+def test_patches_rebuild_the_figure_exactly_in_the_browser():
+    digits = data.load_sample()
+    app = widgets.pixel_explorer(digits.X_train[:20], digits.y_train[:20])
+    view = app.figures[0]
+    screen = _browser_side(view)
+    for control, value in (("digit", 4), ("row", 20), ("column", 3), ("digit", 11)):
+        app.controls[control].value = value
+        np.testing.assert_array_equal(screen, view.figure.rgba())
+    sent = view.sent
+    view.refresh()                         # nothing changed: nothing is sent
+    assert view.sent == sent
+
+
+def test_a_view_drawn_late_gets_the_current_picture():
+    digits = data.load_sample()
+    app = widgets.digit_browser(digits.X_train[:10], digits.y_train[:10])
+    view = app.figures[0]
+    _browser_side(view)
+    first = view.png
+    app.controls["digit"].value = 2         # a patch the late view never saw
+    view._on_view_message(view, {"type": "shown"}, [])
+    assert view.png != first
+    from PIL import Image
+    import io
+    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(view.png))), view.figure.rgba())
+    again = view.png
+    view._on_view_message(view, {"type": "shown"}, [])   # up to date: not re-sent
+    assert view.png is again

@@ -57,7 +57,7 @@ def encode_png(pixels, compress_level=1):
     colour_type = 2 if channels == 3 else 6                 # 8-bit RGB or RGBA
     header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", _zlib(memoryview(rows).cast("B"), compress_level)) + _chunk(b"IEND", b""))
+            + _chunk(b"IDAT", compress_bytes(memoryview(rows).cast("B"), compress_level)) + _chunk(b"IEND", b""))
 
 
 # Compressing is most of a tick; zlib lets go of Python's lock while it works, so
@@ -68,7 +68,7 @@ _BANDS, _BAND_MIN_BYTES = 4, 256 * 1024
 _pool = None
 
 
-def _zlib(raw, level):
+def compress_bytes(raw, level=1):
     """zlib stream of the bytes `raw` (a memoryview), in bands on 2 threads when big."""
     global _pool
     if len(raw) < _BAND_MIN_BYTES or (os.cpu_count() or 1) < 2:

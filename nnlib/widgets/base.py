@@ -1,8 +1,9 @@
 """Wiring controls to figures: the thin layer between ipywidgets and nnlib.plots.
 
-An app is a VBox of controls, read-outs and figures. A figure is shown as an
-ipywidgets.Image holding the PNG of a LiveFigure; when a control changes, the
-app calls the figure's update(...) and sends the new PNG. No maths and no
+An app is a VBox of controls, read-outs and figures. A figure is shown by a
+FigureView (figure_view.py), a canvas holding the pixels of a LiveFigure; when
+a control changes, the app calls the figure's update(...) and then the view's
+refresh(), which sends the pixels that changed. No maths and no
 drawing happen here: they live in nnlib and nnlib.plots, where they can be
 used (and tested) without widgets.
 
@@ -17,17 +18,7 @@ import traceback
 
 import ipywidgets as w
 
-
-class FigureView(w.Image):
-    """An Image widget that shows a LiveFigure and can be refreshed after an update."""
-
-    def __init__(self, figure):
-        super().__init__(value=figure.png(), format="png")
-        self.figure = figure
-        self.add_class("nnlib-figure")
-
-    def refresh(self):
-        self.value = self.figure.png()
+from nnlib.widgets.figure_view import FigureView  # noqa: F401  (apps import it from here)
 
 
 class App(w.VBox):

@@ -88,21 +88,31 @@
     });
   }
 
-  // FNV-1a over the decoded pixels: what the learner sees, not the bytes sent.
-  async function imageDigest(img) {
-    try {
-      await img.decode();
-    } catch (error) {
-      return img.getAttribute('src') ? 'broken image' : 'no image';
-    }
-    if (!img.naturalWidth) {
-      return 'empty image';
+  // The figures of an app: nnlib's canvases (FigureView) and any plain <img>.
+  const figures = app => [...app.querySelectorAll('img, canvas.nnlib-figure-canvas')];
+
+  // FNV-1a over the pixels shown: what the learner sees, not the bytes sent.
+  async function imageDigest(figure) {
+    if (figure.tagName === 'CANVAS') {
+      await figure.nnlibDrawn;                      // every picture received is drawn
+      if (figure.dataset.frame === '0') {
+        return 'no picture drawn';
+      }
+    } else {
+      try {
+        await figure.decode();
+      } catch (error) {
+        return figure.getAttribute('src') ? 'broken image' : 'no image';
+      }
+      if (!figure.naturalWidth) {
+        return 'empty image';
+      }
     }
     const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
+    canvas.width = figure.naturalWidth || figure.width;
+    canvas.height = figure.naturalHeight || figure.height;
     const context = canvas.getContext('2d', {willReadFrequently: true});
-    context.drawImage(img, 0, 0);
+    context.drawImage(figure, 0, 0);
     const words = new Uint32Array(context.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
     let hash = 2166136261;
     for (let i = 0; i < words.length; i++) {
@@ -123,8 +133,8 @@
       return null;
     }
     const images = [];
-    for (const img of app.querySelectorAll('img')) {
-      images.push(await imageDigest(img));
+    for (const figure of figures(app)) {
+      images.push(await imageDigest(figure));
     }
     return {images, readouts: [...app.querySelectorAll('.nnlib-readout')].map(readoutText)};
   }
@@ -147,14 +157,14 @@
     }
     const allApps = apps();
     for (const [a, app] of allApps.entries()) {
-      for (const img of app.querySelectorAll('img')) {
-        const digest = await imageDigest(img);
+      for (const figure of figures(app)) {
+        const digest = await imageDigest(figure);
         if (!digest.includes(':')) {
           problems.push(`app ${a + 1}: a figure shows no picture (${digest})`);
         }
       }
-      if (!app.querySelector('img, .nnlib-readout')) {
-        problems.push(`app ${a + 1}: shows neither a figure (img) nor a read-out (.nnlib-readout)`);
+      if (!figures(app).length && !app.querySelector('.nnlib-readout')) {
+        problems.push(`app ${a + 1}: shows neither a figure (img or canvas) nor a read-out (.nnlib-readout)`);
       }
     }
     return {problems, widgetOutputs, apps: allApps.length};
@@ -199,8 +209,8 @@
     for (const [a, app] of apps().entries()) {
       const area = app.closest('.jp-OutputArea-output') || app;
       const right = area.getBoundingClientRect().right;
-      for (const [i, img] of [...app.querySelectorAll('img')].entries()) {
-        const box = img.getBoundingClientRect();
+      for (const [i, figure] of figures(app).entries()) {
+        const box = figure.getBoundingClientRect();
         if (box.width && box.right > right + 1) {
           found.push(`app ${a + 1}, figure ${i + 1}: ${Math.round(box.right - right)} of its `
             + `${Math.round(box.width)} px are past the right edge of the output area`);

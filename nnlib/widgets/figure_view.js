@@ -1,0 +1,59 @@
+// The browser side of nnlib.widgets.FigureView: a canvas showing one LiveFigure.
+//
+// The kernel sends the whole picture once, as a PNG (the `png` trait), and
+// after that, on every slider tick, only the rectangle of pixels that changed:
+// a custom message {x, y, width, height} with one buffer, the rectangle's RGBA
+// bytes packed with zlib. Pasting raw pixels into a canvas skips the image
+// decoding an <img> needs for every new PNG, which is most of what a browser
+// spends on a figure update.
+//
+// Everything drawn goes through one queue, so pictures land in the order the
+// kernel sent them even though unpacking is asynchronous.
+
+async function unpack(buffer) {
+  const stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return new Uint8ClampedArray(await new Response(stream).arrayBuffer());
+}
+
+function render({ model, el }) {
+  const canvas = document.createElement("canvas");
+  canvas.className = "nnlib-figure-canvas";
+  canvas.style.display = "block";
+  canvas.style.maxWidth = "100%";     // a narrow screen shrinks the picture, keeping its shape
+  canvas.style.height = "auto";
+  canvas.width = model.get("width");  // the right size before the first picture lands
+  canvas.height = model.get("height");
+  canvas.dataset.frame = "0";          // pictures drawn so far (tests watch it)
+  el.appendChild(canvas);
+  const context = canvas.getContext("2d");
+  let queue = Promise.resolve();
+
+  const draw = (paint) => {
+    queue = queue.then(paint).then(() => {
+      canvas.dataset.frame = String(Number(canvas.dataset.frame) + 1);
+    }).catch((error) => console.warn("nnlib figure: a picture could not be drawn", error));
+    canvas.nnlibDrawn = queue;         // tests wait on it before reading the pixels
+  };
+  const drawWhole = () => draw(async () => {
+    const bitmap = await createImageBitmap(new Blob([model.get("png")], { type: "image/png" }));
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    context.drawImage(bitmap, 0, 0);
+    bitmap.close();
+  });
+  const drawPatch = (message, buffers) => draw(async () => {
+    const pixels = await unpack(buffers[0]);
+    context.putImageData(new ImageData(pixels, message.width, message.height), message.x, message.y);
+  });
+
+  model.on("change:png", drawWhole);
+  model.on("msg:custom", drawPatch);
+  drawWhole();
+  model.send({ type: "shown" });        // the kernel re-sends the picture if it changed meanwhile
+  return () => {
+    model.off("change:png", drawWhole);
+    model.off("msg:custom", drawPatch);
+  };
+}
+
+export default { render };
