@@ -66,14 +66,27 @@ def test_big_pngs_packed_in_bands_decode_exactly():
 
 # --- FigureView: the whole picture once, then only the rectangle that changed -------------------
 
-def test_changed_box_holds_every_changed_pixel_and_no_more():
-    from nnlib.widgets.figure_view import changed_box
-    old = np.zeros((30, 40, 4), np.uint8)
-    assert changed_box(old, old.copy()) is None
+def test_changed_boxes_hold_every_changed_pixel_and_no_more():
+    from nnlib.widgets.figure_view import changed_boxes
+    old = np.zeros((60, 80, 4), np.uint8)
+    assert changed_boxes(old, old.copy()) == []
     new = old.copy()
     new[5, 7, 2] = 1                       # one channel of one pixel
-    new[12, 30] = 255
-    assert changed_box(old, new) == (5, 13, 7, 31)
+    new[12, 10] = 255                      # near it: the same box
+    new[40:43, 60:70] = 9                  # far away: a box of its own
+    new[8, 75] = 3                         # same rows as the first, far right
+    assert changed_boxes(old, new) == [(5, 13, 7, 11), (8, 9, 75, 76), (40, 43, 60, 70)]
+
+
+def test_many_changes_are_sent_as_a_few_bigger_boxes():
+    from nnlib.widgets.figure_view import MAX_BOXES, changed_boxes
+    old = np.zeros((100, 400, 4), np.uint8)
+    new = old.copy()
+    new[10, ::40] = 1                      # ten specks on one row: one box for the band
+    new[80, 5] = 1
+    assert changed_boxes(old, new) == [(10, 11, 0, 361), (80, 81, 5, 6)]
+    new[::30, ::40] = 1                    # a grid of specks: one box around it all
+    assert len(changed_boxes(old, new)) <= MAX_BOXES
 
 
 def _browser_side(view):
@@ -86,9 +99,10 @@ def _browser_side(view):
     screen = np.asarray(Image.open(io.BytesIO(view.png))).copy()
 
     def send(content, buffers=None):
-        patch = np.frombuffer(zlib.decompress(buffers[0]), np.uint8)
-        patch = patch.reshape(content["height"], content["width"], 4)
-        screen[content["y"]:content["y"] + content["height"], content["x"]:content["x"] + content["width"]] = patch
+        for box, buffer in zip(content["boxes"], buffers, strict=True):
+            raw = zlib.decompress(buffer) if box["packed"] else bytes(buffer)
+            patch = np.frombuffer(raw, np.uint8).reshape(box["height"], box["width"], 4)
+            screen[box["y"]:box["y"] + box["height"], box["x"]:box["x"] + box["width"]] = patch
     view.send = send
     return screen
 

@@ -7,10 +7,10 @@ of the wait between a key press and the new picture.
 
 So the browser side (figure_view.js, beside this file) keeps a canvas. It
 gets the whole picture once, as a PNG. After each tick, `refresh()` compares
-the new pixels with those the browser already shows, finds the smallest
-rectangle holding every changed pixel, and sends just that rectangle's raw
-RGBA bytes, zlib-packed; the browser pastes them into the canvas. A slider
-that moves a dot sends the dot, not the axes around it.
+the new pixels with those the browser already shows, finds rectangles that
+hold every changed pixel, and sends just their raw RGBA bytes (zlib-packed
+when big); the browser pastes them into the canvas. A slider that moves a dot sends the
+dot, not the axes around it.
 """
 from pathlib import Path
 
@@ -21,20 +21,49 @@ import traitlets
 from nnlib.plots.base import compress_bytes
 
 
-def changed_box(old, new):
-    """The rectangle where two pictures differ, as (top, bottom, left, right), or None.
+PACK_BYTES = 64 * 1024   # smaller rectangles go raw: unpacking costs the browser more than it saves
+MAX_BOXES = 6            # each rectangle costs a message part and a paste: beyond this, fewer and bigger
 
-    old, new: (height, width, 4) uint8 RGBA pixels of the same shape. Rows
-    top..bottom-1 and columns left..right-1 hold every pixel that changed.
+
+def changed_boxes(old, new, gap=24):
+    """The rectangles that hold every pixel where two pictures differ: [(top, bottom, left, right)].
+
+    old, new: (height, width, 4) uint8 RGBA pixels of the same shape. A box
+    covers rows top..bottom-1 and columns left..right-1. Changes closer than
+    `gap` pixels share a box; farther apart (a digit on the left, bars on the
+    right) they get boxes of their own, so the still part between is not sent.
     """
     # One 32-bit word per pixel: a quarter of the comparisons of byte by byte.
     differ = (old.view(np.uint32) != new.view(np.uint32))[..., 0]    # (height, width)
-    rows = np.flatnonzero(differ.any(axis=1))
-    if rows.size == 0:
-        return None
-    top, bottom = int(rows[0]), int(rows[-1]) + 1
-    columns = np.flatnonzero(differ[top:bottom].any(axis=0))
-    return top, bottom, int(columns[0]), int(columns[-1]) + 1
+    bands = _runs(differ.any(axis=1), gap)                           # bands of rows ...
+    boxes = []
+    for top, bottom in bands:
+        band = differ[top:bottom]
+        for left, right in _runs(band.any(axis=0), gap):              # ... cut into columns
+            rows = np.flatnonzero(band[:, left:right].any(axis=1))
+            boxes.append((top + int(rows[0]), top + int(rows[-1]) + 1, left, right))
+    if len(boxes) > MAX_BOXES:                                        # a box per band instead
+        boxes = [(top, bottom, *_span(differ[top:bottom].any(axis=0))) for top, bottom in bands]
+    if len(boxes) > MAX_BOXES:                                        # one box around it all
+        boxes = [(bands[0][0], bands[-1][1], *_span(differ.any(axis=0)))]
+    return boxes
+
+
+def _span(mask):
+    """(first, last + 1) of the True entries of a 1-D mask."""
+    where = np.flatnonzero(mask)
+    return int(where[0]), int(where[-1]) + 1
+
+
+def _runs(mask, gap):
+    """(start, stop) of each run of True in the 1-D mask, joining runs less than `gap` apart."""
+    where = np.flatnonzero(mask)
+    if where.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(where) > gap)
+    starts = np.concatenate([where[:1], where[breaks + 1]])
+    stops = np.concatenate([where[breaks], where[-1:]]) + 1
+    return [(int(a), int(b)) for a, b in zip(starts, stops)]
 
 
 class FigureView(anywidget.AnyWidget):
@@ -64,16 +93,20 @@ class FigureView(anywidget.AnyWidget):
         self.on_msg(self._on_view_message)
 
     def refresh(self):
-        """Send the rectangle of pixels that changed since the last refresh (nothing if none)."""
+        """Send the rectangles of pixels that changed since the last refresh (nothing if none)."""
         pixels = self.figure.rgba()
-        box = changed_box(self.shown, pixels)
-        if box is None:
+        boxes = changed_boxes(self.shown, pixels)
+        if not boxes:
             return
-        top, bottom, left, right = box
-        patch = np.ascontiguousarray(pixels[top:bottom, left:right])
-        self.send({"x": left, "y": top, "width": right - left, "height": bottom - top},
-                  buffers=[compress_bytes(memoryview(patch).cast("B"))])
-        self.shown[top:bottom, left:right] = patch
+        # Copies: the kernel sends from another thread, after the next draw may have begun.
+        patches = [pixels[top:bottom, left:right].copy() for top, bottom, left, right in boxes]
+        packed = [patch.nbytes >= PACK_BYTES for patch in patches]
+        self.send({"boxes": [{"x": left, "y": top, "width": right - left, "height": bottom - top, "packed": pack}
+                             for (top, bottom, left, right), pack in zip(boxes, packed)]},
+                  buffers=[compress_bytes(memoryview(patch).cast("B")) if pack else patch.tobytes()
+                           for patch, pack in zip(patches, packed)])
+        for (top, bottom, left, right), patch in zip(boxes, patches):
+            self.shown[top:bottom, left:right] = patch
         self.sent += 1
         self._png_is_current = False
 
