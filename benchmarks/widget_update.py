@@ -2,7 +2,7 @@
 
 Each case sets a control's value from Python, which runs the widget's callback
 exactly as a slider move in the browser would (update the artists, draw the
-canvas once, encode the PNG). The baseline is what a naive `interact` does on
+canvas once, pack the rectangles of pixels that changed for the browser). The baseline is what a naive `interact` does on
 every tick: build a fresh pyplot figure, plot, savefig a PNG, close it.
 
 Cases come from the files widget_cases_*.py beside this script; each defines

@@ -43,7 +43,8 @@ def encode_png(pixels, compress_level=1):
     (the rows, zlib-compressed, each led by a "filter" byte) and IEND. We use
     filter 0 (rows as they are): plots are mostly flat colour, which zlib
     packs just as well unfiltered, and skipping Pillow's per-row filter choice
-    makes this about twice as fast, which is most of a slider tick.
+    makes this about twice as fast (a widget's picture is sent as a PNG whole
+    when it first shows, and as packed pixels after that).
     Agg's RGBA buffer is encoded as it is (colour type 6): dropping the alpha
     channel would cost a strided copy (1-2 ms per figure) to save 10 % of
     the bytes, since an opaque figure's alpha bytes compress to almost nothing.
@@ -60,8 +61,8 @@ def encode_png(pixels, compress_level=1):
             + _chunk(b"IDAT", compress_bytes(memoryview(rows).cast("B"), compress_level)) + _chunk(b"IEND", b""))
 
 
-# Compressing is most of a tick; zlib lets go of Python's lock while it works, so
-# a big picture is packed as bands on two threads (the browser waits meanwhile).
+# zlib lets go of Python's lock while it works, so a big picture is packed as
+# bands on two threads (a slider tick waits for it, and so does the browser).
 # Each band is a self-contained piece of one deflate stream (a full flush resets
 # the history), so the bands are simply joined; the checksum covers all rows.
 _BANDS, _BAND_MIN_BYTES = 4, 256 * 1024
@@ -130,7 +131,7 @@ class LiveFigure:
         return np.asarray(self.fig.canvas.buffer_rgba())
 
     def png(self, compress_level=1):
-        """The drawn canvas as PNG bytes, fast: this runs on every slider tick."""
+        """The drawn canvas as PNG bytes, fast (widgets.FigureView sends it when a view first shows)."""
         return encode_png(self.rgba(), compress_level)
 
     def static_png(self):
