@@ -6,7 +6,8 @@ the notebook in JupyterLab in Debian's headless Chromium, focuses the slider's
 handle and presses an arrow key 30 times (after 2 unmeasured warm-up presses).
 Each press is timed in the page, from the keydown event to the moment the
 app's figure or read-out has changed (a new picture pasted into a figure's
-canvas, or a new <img> decoded) and a frame has been drawn; when one press updates several things, the last one counts.
+canvas, or a new <img> decoded) and a frame has been drawn; when one press
+updates several things, the last one counts.
 Presses are one at a time: the next waits until the kernel is idle. A press
 after which nothing changes on the screen is reported, not timed.
 

@@ -57,8 +57,9 @@ def encode_png(pixels, compress_level=1):
     rows[:, 1:] = np.asarray(pixels, np.uint8).reshape(height, channels * width)
     colour_type = 2 if channels == 3 else 6                 # 8-bit RGB or RGBA
     header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
+    pixel_data = compress_bytes(memoryview(rows).cast("B"), compress_level)
     return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", compress_bytes(memoryview(rows).cast("B"), compress_level)) + _chunk(b"IEND", b""))
+            + _chunk(b"IDAT", pixel_data) + _chunk(b"IEND", b""))
 
 
 # zlib lets go of Python's lock while it works, so a big picture is packed as

@@ -3,9 +3,9 @@
 // The kernel sends the whole picture once, as a PNG (the `png` trait), and
 // after that, on every slider tick, only the rectangles of pixels that changed:
 // a custom message {boxes: [{x, y, width, height, packed}, ...]} with one
-// buffer per box, the rectangle's RGBA bytes (packed with zlib when big). Pasting raw pixels into a canvas skips the image
-// decoding an <img> needs for every new PNG, which is most of what a browser
-// spends on a figure update.
+// buffer per box, the rectangle's RGBA bytes (packed with zlib when big).
+// Pasting raw pixels into a canvas skips the image decoding an <img> needs for
+// every new PNG, which is most of what a browser spends on a figure update.
 //
 // Everything drawn goes through one queue, so pictures land in the order the
 // kernel sent them even though unpacking is asynchronous.
@@ -49,8 +49,9 @@ function render({ model, el }) {
     bitmap.close();
   });
   const drawPatch = (message, buffers) => draw(async () => {
-    const pixels = await Promise.all(buffers.map((b, i) => unpack(b, message.boxes[i].packed)));   // all unpacked, then all pasted:
-    message.boxes.forEach((box, i) => {                       // they show up in the same frame
+    // All unpacked first, then all pasted: they show up in the same frame.
+    const pixels = await Promise.all(buffers.map((b, i) => unpack(b, message.boxes[i].packed)));
+    message.boxes.forEach((box, i) => {
       context.putImageData(new ImageData(pixels[i], box.width, box.height), box.x, box.y);
     });
   });

@@ -9,8 +9,8 @@ So the browser side (figure_view.js, beside this file) keeps a canvas. It
 gets the whole picture once, as a PNG. After each tick, `refresh()` compares
 the new pixels with those the browser already shows, finds rectangles that
 hold every changed pixel, and sends just their raw RGBA bytes (zlib-packed
-when big); the browser pastes them into the canvas. A slider that moves a dot sends the
-dot, not the axes around it.
+when big); the browser pastes them into the canvas. A slider that moves a
+dot sends the dot, not the axes around it.
 """
 from pathlib import Path
 
@@ -21,8 +21,10 @@ import traitlets
 from nnlib.plots.base import compress_bytes
 
 
-PACK_BYTES = 64 * 1024   # smaller rectangles go raw: unpacking costs the browser more than it saves
-MAX_BOXES = 6            # each rectangle costs a message part and a paste: beyond this, fewer and bigger
+# Smaller rectangles go raw: unpacking would cost the browser more than it saves.
+PACK_BYTES = 64 * 1024
+# Each rectangle costs a message part and a paste: beyond this many, fewer and bigger.
+MAX_BOXES = 6
 
 
 def changed_boxes(old, new, gap=24):
@@ -53,6 +55,11 @@ def _span(mask):
     """(first, last + 1) of the True entries of a 1-D mask."""
     where = np.flatnonzero(mask)
     return int(where[0]), int(where[-1]) + 1
+
+
+def _packed(patch):
+    """The RGBA bytes of a (h, w, 4) patch as one zlib stream."""
+    return compress_bytes(memoryview(np.ascontiguousarray(patch)).cast("B"))
 
 
 def _runs(mask, gap):
@@ -98,13 +105,15 @@ class FigureView(anywidget.AnyWidget):
         boxes = changed_boxes(self.shown, pixels)
         if not boxes:
             return
-        # Copies: the kernel sends from another thread, after the next draw may have begun.
-        patches = [pixels[top:bottom, left:right].copy() for top, bottom, left, right in boxes]
-        packed = [patch.nbytes >= PACK_BYTES for patch in patches]
-        self.send({"boxes": [{"x": left, "y": top, "width": right - left, "height": bottom - top, "packed": pack}
-                             for (top, bottom, left, right), pack in zip(boxes, packed)]},
-                  buffers=[compress_bytes(memoryview(patch).cast("B")) if pack else patch.tobytes()
-                           for patch, pack in zip(patches, packed)])
+        patches = [pixels[top:bottom, left:right] for top, bottom, left, right in boxes]
+        places = [{"x": left, "y": top, "width": right - left, "height": bottom - top,
+                   "packed": patch.nbytes >= PACK_BYTES}
+                  for (top, bottom, left, right), patch in zip(boxes, patches)]
+        # Bytes of their own, never views of the canvas: the kernel sends them
+        # from another thread, maybe after the next draw has begun.
+        self.send({"boxes": places},
+                  buffers=[_packed(patch) if place["packed"] else patch.tobytes()
+                           for patch, place in zip(patches, places)])
         for (top, bottom, left, right), patch in zip(boxes, patches):
             self.shown[top:bottom, left:right] = patch
         self.sent += 1
