@@ -1,7 +1,18 @@
 """The live-figure pattern: a control change updates the figure in place and sends what changed."""
+import io
+import zlib
+
 import numpy as np
+from PIL import Image
 
 from nnlib import data, plots, widgets
+from nnlib.plots.base import encode_png
+from nnlib.widgets.figure_view import MAX_BOXES, changed_boxes
+
+
+def decoded(png):
+    """The pixels of PNG bytes, as a browser would decode them: (height, width, channels) uint8."""
+    return np.asarray(Image.open(io.BytesIO(png)))
 
 
 def test_live_figure_shows_itself_as_a_static_png():
@@ -37,11 +48,6 @@ def test_app_bundle_has_the_live_widget_and_a_static_picture():
 
 
 def test_encode_png_round_trips_exactly():
-    import io
-
-    from PIL import Image
-
-    from nnlib.plots.base import encode_png
     pixels = np.random.default_rng(0).integers(0, 256, (7, 5, 4), dtype=np.uint8)
     for channels, mode in ((3, "RGB"), (4, "RGBA")):   # ticks send Agg's RGBA buffer as it is
         image = Image.open(io.BytesIO(encode_png(pixels[..., :channels])))
@@ -49,25 +55,18 @@ def test_encode_png_round_trips_exactly():
 
 
 def test_big_pngs_packed_in_bands_decode_exactly():
-    import io
-    import zlib
-
-    from PIL import Image
-
-    from nnlib.plots.base import encode_png
     rng = np.random.default_rng(1)
     pixels = np.repeat(rng.integers(0, 256, (400, 30, 4), dtype=np.uint8), 25, axis=1)  # 1.2 MB
     png = encode_png(pixels)
-    assert np.array_equal(np.asarray(Image.open(io.BytesIO(png))), pixels)
+    assert np.array_equal(decoded(png), pixels)
     rows = np.concatenate([np.zeros((400, 1), np.uint8), pixels.reshape(400, -1)], axis=1)
     idat = png[png.index(b"IDAT") + 4:png.index(b"IEND") - 8]
     assert zlib.decompress(idat) == rows.tobytes()         # one valid zlib stream
 
 
-# --- FigureView: the whole picture once, then only the rectangle that changed -------------------
+# --- FigureView: the whole picture once, then only the rectangles that changed ------------------
 
 def test_changed_boxes_hold_every_changed_pixel_and_no_more():
-    from nnlib.widgets.figure_view import changed_boxes
     old = np.zeros((60, 80, 4), np.uint8)
     assert changed_boxes(old, old.copy()) == []
     new = old.copy()
@@ -79,7 +78,6 @@ def test_changed_boxes_hold_every_changed_pixel_and_no_more():
 
 
 def test_many_changes_are_sent_as_a_few_bigger_boxes():
-    from nnlib.widgets.figure_view import MAX_BOXES, changed_boxes
     old = np.zeros((100, 400, 4), np.uint8)
     new = old.copy()
     new[10, ::40] = 1                      # ten specks on one row: one box for the band
@@ -92,11 +90,7 @@ def test_many_changes_are_sent_as_a_few_bigger_boxes():
 def _browser_side(view):
     """Capture what view sends and paste each patch into a copy of its first picture, as
     figure_view.js does; returns the pixels a browser would show."""
-    import io
-    import zlib
-
-    from PIL import Image
-    screen = np.asarray(Image.open(io.BytesIO(view.png))).copy()
+    screen = decoded(view.png).copy()
 
     def send(content, buffers=None):
         for box, buffer in zip(content["boxes"], buffers, strict=True):
@@ -129,9 +123,7 @@ def test_a_view_drawn_late_gets_the_current_picture():
     app.controls["digit"].value = 2         # a patch the late view never saw
     view._on_view_message(view, {"type": "shown"}, [])
     assert view.png != first
-    from PIL import Image
-    import io
-    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(view.png))), view.figure.rgba())
+    np.testing.assert_array_equal(decoded(view.png), view.figure.rgba())
     again = view.png
     view._on_view_message(view, {"type": "shown"}, [])   # up to date: not re-sent
     assert view.png is again

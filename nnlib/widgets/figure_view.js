@@ -43,8 +43,6 @@ function render({ model, el }) {
   };
   const drawWhole = () => draw(async () => {
     const bitmap = await createImageBitmap(new Blob([model.get("png")], { type: "image/png" }));
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
     context.drawImage(bitmap, 0, 0);
     bitmap.close();
   });
