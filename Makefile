@@ -16,7 +16,7 @@ export OPENBLAS_NUM_THREADS := 1
 export MKL_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab test notebooks venv clean
+.PHONY: lab test test-portable notebooks venv clean
 
 venv: $(STAMP)
 
@@ -39,6 +39,12 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest
+
+# The unit tests and nbval again under other processors' maths kernels
+# (OpenBLAS core types, numpy's SIMD dispatch lowered, 2 BLAS threads): the
+# notebooks must print the same everywhere. See scripts/test_portable.py.
+test-portable: $(STAMP)
+	$(PY) scripts/test_portable.py
 
 # Re-execute every notebook top to bottom in a fresh kernel and store its
 # outputs (after changing nnlib or a notebook). The outer timeout guards

@@ -141,12 +141,16 @@ class Network:
         twin.biases = [b.copy() for b in self.biases]
         return twin
 
-    def save(self, path):
-        """Write sizes, activations and parameters to an .npz file (no pickle)."""
+    def save(self, path, **extra):
+        """Write sizes, activations and parameters to an .npz file (no pickle).
+
+        extra: more named arrays to store beside them (e.g. a record of how
+        the network was made); `load` ignores them.
+        """
         arrays = {f"W{l}": W for l, W in enumerate(self.weights, start=1)}
         arrays.update({f"b{l}": b for l, b in enumerate(self.biases, start=1)})
         np.savez(path, sizes=np.array(self.sizes), activation=np.array(self.activation),
-                 output=np.array(self.output), **arrays)
+                 output=np.array(self.output), **arrays, **extra)
 
     @classmethod
     def load(cls, path):

@@ -13,8 +13,11 @@ SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist"
 
 @pytest.fixture(autouse=True, scope="session")
 def one_blas_thread():
-    """Results repeat exactly, and this tiny network runs faster on one thread."""
-    with threadpool_limits(limits=1):
+    """Results repeat exactly, and this tiny network runs faster on one thread.
+
+    scripts/test_portable.py sets NNLIB_TEST_THREADS=2 to check that nothing depends on it.
+    """
+    with threadpool_limits(limits=int(os.environ.get("NNLIB_TEST_THREADS", "1"))):
         yield
 
 

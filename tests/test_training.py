@@ -5,8 +5,10 @@ import pytest
 import nnlib
 from nnlib import data, training, trained
 
-# The accuracy the course states for trained_network() on the sample's 1,000 test digits.
-STATED_SAMPLE_ACCURACY = 0.90
+# A retrained reference network lands within this many points of the shipped one's accuracy.
+# Measured over seeds 0-4 and five BLAS/SIMD kernel choices on one machine: sigmoid 89.3-91.6 %,
+# ReLU 90.2-93.5 %; seed 0 alone: sigmoid 90.1-91.6 %, ReLU 91.2-91.3 %.
+RETRAIN_BAND = 0.03
 
 
 @pytest.fixture(scope="module")
@@ -14,12 +16,36 @@ def digits():
     return data.load_sample()
 
 
-def test_trained_network_reaches_the_stated_test_accuracy(digits):
-    net = trained.trained_network("sigmoid")
-    accuracy = net.accuracy(digits.X_test, digits.y_test)
-    print(f"trained_network('sigmoid') test accuracy on the sample: {accuracy:.3f}")
-    assert accuracy >= STATED_SAMPLE_ACCURACY
-    assert trained.training_history("sigmoid").epochs == 20
+@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+def test_shipped_networks_are_what_their_files_say(digits, activation):
+    net, about = trained.trained_network(activation), trained.about(activation)
+    assert net.accuracy(digits.X_test, digits.y_test) == about["test_accuracy"]
+    assert net.accuracy(digits.X_train, digits.y_train) == about["train_accuracy"]
+    assert about["recipe"] == trained.RECIPES[activation] and about["seed"] == trained.SEED
+    assert about["epochs"] == trained.EPOCHS == trained.training_history(activation).epochs
+    assert about["versions"]["numpy"] and about["blas"]
+    assert net.activation == trained.RECIPES[activation]["activation"]
+
+
+def test_shipped_networks_are_plain_npz_and_fresh_copies(digits):
+    with np.load(trained.path("sigmoid"), allow_pickle=False) as f:
+        assert {"W1", "b3", "about", "history_cost"} <= set(f.files)
+    first = trained.trained_network()
+    first.weights[0][0, 0] += 1
+    assert trained.trained_network().weights[0][0, 0] != first.weights[0][0, 0]
+
+
+def test_the_sigmoid_network_reaches_the_accuracy_the_course_states(digits):
+    assert trained.about("sigmoid")["test_accuracy"] >= 0.90   # "about 90 %" in the notebooks
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+def test_retraining_with_the_recipe_lands_in_the_stated_band(digits, activation):
+    net, history = trained.train_reference(activation)
+    accuracy, shipped = net.accuracy(digits.X_test, digits.y_test), trained.about(activation)["test_accuracy"]
+    print(f"{activation}: retrained {accuracy:.1%}, shipped {shipped:.1%}")
+    assert abs(accuracy - shipped) <= RETRAIN_BAND
+    assert history.test_accuracy[-1] == accuracy
 
 
 def test_training_repeats_exactly_from_a_seed(digits):

@@ -64,7 +64,7 @@ def network_explorer(X, y, nets=None, digit=0, strongest=4):
 def _check_nets(nets):
     """A dict name -> Network, all of one shape; the random/trained pair by default."""
     if nets is None:
-        from nnlib.trained import trained_network   # trains on first use (a few seconds)
+        from nnlib.trained import trained_network   # the shipped network, loaded from data/networks
         return {"random": Network(rng=0), "trained": trained_network()}
     if not isinstance(nets, dict) or not nets or not all(
             isinstance(net, Network) for net in nets.values()):
