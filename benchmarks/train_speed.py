@@ -4,7 +4,7 @@ Measured in one process, with one BLAS thread and float32:
   - the matmul speed of this machine (GFLOP/s) and the floor it implies: the
     time one epoch's arithmetic would take at that speed;
   - nnlib's epoch time (training only, no evaluation) with the recipe below,
-    the headline; and for comparison with batches of 100 (the issue's plain
+    the headline: train() runs the textbook's backprop.gradients ("textbook": true); and for comparison with batches of 100 (the issue's plain
     numpy loop) and with shuffle="examples" (train()'s default, which copies
     the shuffled data every epoch);
   - a per-example loop of the same maths (one image at a time, as in the
@@ -251,6 +251,7 @@ def main():
         results.update(
             gflops=round(gflops, 1), epoch_gflop=round(epoch_flops(len(digits.X_train)) / 1e9, 3),
             epoch_s=round(epoch, 4), floor_s=round(floor, 4), x_floor=round(epoch / floor, 2),
+            textbook=True,   # train() runs backprop.gradients, the code the course teaches
             epoch_s_examples=round(epoch_examples, 4), x_floor_examples=round(epoch_examples / floor, 2),
             epoch_s_batch100=round(epoch_100, 4), x_floor_batch100=round(epoch_100 / floor, 2),
             loop_epoch_s=round(loop, 3), speedup_vs_loop=round(loop / epoch, 1),

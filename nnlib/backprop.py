@@ -13,7 +13,8 @@ Rows of δ are examples, so the whole batch goes through as matrix products.
 `numerical_gradient` nudges each parameter in turn instead: far too slow to
 learn with, but so simple it is the judge that backpropagation must agree with.
 
-train() uses nnlib.fast_backprop: the same sums, arranged for speed.
+training.train() calls gradients() for every mini-batch: this is the code
+that trains the network.
 """
 import numpy as np
 
@@ -33,25 +34,38 @@ def output_error(net, z, a, Y, cost):
     return net.layer_function(len(net.sizes) - 1).vjp(z, a, cost.grad(a, Y))
 
 
-def gradients(net, X, y, cost="quadratic"):
+def gradients(net, X, y, cost="quadratic", check=True, outputs=None):
     """dC/dW and dC/db for every layer: two lists shaped like net.weights and net.biases.
 
     X: (N, n_in) inputs; y: (N,) labels or (N, n_out) wanted outputs.
+    check=False: X and y are a batch of data checked once already, y as
+        wanted outputs Y (N, n_out) in the network's dtype (train() does this:
+        checking every batch again would cost more than the sums).
+    outputs: an (N, n_out) array that receives the outputs y_hat on the way
+        (train() keeps them to report the epoch's cost with no second pass).
     """
     cost = costs.get(cost)
-    X = np.atleast_2d(net.check_input(X))
-    Y = np.atleast_2d(costs.targets(y, net.sizes[-1])).astype(net.dtype, copy=False)
-    check_same_length(X, Y)
-    zs, acts = net.trace(X)
+    X, Y = _checked_batch(net, X, y) if check else (X, y)
+    zs, acts = net.trace(X, check=False)
+    if outputs is not None:
+        outputs[...] = acts[-1]
     delta = output_error(net, zs[-1], acts[-1], Y, cost)
     grad_W, grad_b = [None] * len(net.weights), [None] * len(net.biases)
     for l in range(len(net.weights), 0, -1):          # layers L, L-1, ..., 1
-        grad_W[l - 1] = delta.T @ acts[l - 1]
+        grad_W[l - 1] = delta.T @ acts[l - 1]          # (n_out, n_in), summed over the batch
         grad_b[l - 1] = delta.sum(axis=0)
-        if l > 1:
+        if l > 1:                                      # the input layer needs no gradient
             grad_a = delta @ net.weights[l - 1]        # dC/da^(l-1)
             delta = net.layer_function(l - 1).vjp(zs[l - 2], acts[l - 1], grad_a)
     return grad_W, grad_b
+
+
+def _checked_batch(net, X, y):
+    """Inputs (N, n_in) and wanted outputs Y (N, n_out), with readable errors."""
+    X = np.atleast_2d(net.check_input(X))
+    Y = np.atleast_2d(costs.targets(y, net.sizes[-1])).astype(net.dtype, copy=False)
+    check_same_length(X, Y)
+    return X, Y
 
 
 def gradient_vector(net, X, y, cost="quadratic"):

@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from nnlib import activations, cost as costs
-from nnlib.errors import (as_array, check_finite, check_inputs, check_positive_int,
+from nnlib import activations
+from nnlib.errors import (as_array, check_finite, check_inputs, check_labels, check_positive_int,
                           check_same_length, describe, fail)
 
 MNIST_SIZES = (784, 16, 16, 10)
@@ -75,36 +75,47 @@ class Network:
         """The activation of layer l (1 .. L): hidden layers share one, the last has its own."""
         return activations.get(self.output if l == len(self.sizes) - 1 else self.activation)
 
-    def trace(self, x):
-        """Every layer's z and a for one input (n_in,) or a batch (N, n_in)."""
-        a = self.check_input(x)
+    def step(self, l, a):
+        """One layer forward: (z^(l), a^(l)) from a^(l-1), shape (N, n_l) for a batch."""
+        z = a @ self.weights[l - 1].T + self.biases[l - 1]     # = W a + b, for every row
+        return z, self.layer_function(l)(z)
+
+    def trace(self, x, check=True):
+        """Every layer's z and a for one input (n_in,) or a batch (N, n_in).
+
+        check=False skips the input check, for inputs checked once already (training).
+        """
+        a = self.check_input(x) if check else x
         zs, acts = [], [a]
-        for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
-            z = a @ W.T + b                   # = W a + b, for every row of a batch
-            a = self.layer_function(l)(z)
+        for l in range(1, len(self.sizes)):
+            z, a = self.step(l, a)
             zs.append(z)
             acts.append(a)
         return Trace(zs, acts)
 
     def forward(self, x):
         """The outputs y_hat: shape (n_out,) for one input, (N, n_out) for a batch."""
-        a = self.check_input(x)
-        for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
-            a = self.layer_function(l)(a @ W.T + b)
-        return a
+        return self.forward_from(0, self.check_input(x))
 
     __call__ = forward
+
+    def forward_from(self, layer, a):
+        """The outputs, starting from the activations a of `layer` (0 = the input), unchecked."""
+        for l in range(layer + 1, len(self.sizes)):
+            a = self.step(l, a)[1]
+        return a
 
     def predict(self, X):
         """The digit each input is taken for: the index of the largest output."""
         return np.argmax(self.forward(X), axis=-1)
 
     def accuracy(self, X, y):
-        """The fraction of inputs X (N, n_in) whose prediction equals label y (N,)."""
+        """The fraction of inputs X (N, n_in) whose prediction equals label y (N,) (or one-hot Y)."""
         y = np.asarray(y)
-        X = self.check_input(X)
-        check_same_length(np.atleast_2d(X), np.atleast_1d(y))
-        return float(np.mean(self.predict(X) == costs.targets(y, self.sizes[-1]).argmax(axis=-1)))
+        X = np.atleast_2d(self.check_input(X))
+        labels = y.argmax(axis=-1) if y.ndim == 2 else check_labels(y, self.sizes[-1])
+        check_same_length(X, np.atleast_1d(labels))
+        return float(np.mean(self.predict(X) == labels))
 
     def check_input(self, x):
         """x as this network's dtype, with a readable error for a wrong shape or NaN."""

@@ -12,18 +12,18 @@ A learning rate that is too large makes the cost blow up to inf or NaN. We
 check after every epoch, put the network back as it was before that epoch,
 and raise an error that says so, instead of leaving a network full of NaN.
 
-Speed without new maths: `step` below is the textbook step. `train` takes
-the same steps through fast_backprop.FastGradients (arrays made once, all
-13,002 numbers updated in one operation) and works on a flat copy of the
-parameters that is written back into the network after every epoch, so an
-epoch of full MNIST takes about a twentieth of a second.
+`train` is the textbook, and fast: shuffle, cut into mini-batches, then
+for each batch `backprop.gradients` and `step`. The data is checked once,
+not per batch; a batch is a view, not a copy, where it can be; the matrix
+products work on the arrays as they lie (no transposed copies); and the
+input layer's gradient, which nothing uses, is never computed.
 """
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnlib import backprop, cost as costs, fast_backprop
+from nnlib import backprop, cost as costs
 from nnlib.errors import check_positive, check_positive_int, check_same_length, fail
 from nnlib.network import make_rng
 
@@ -55,14 +55,24 @@ class History:
 
 
 def step(net, X, Y, lr, cost):
-    """One gradient-descent step on the batch (X, Y), in place: the textbook, as in the docstring above.
-
-    train() does the same for every batch, faster (fast_backprop.FastGradients, one flat update).
-    """
+    """One gradient-descent step on the batch (X, Y), in place: the textbook, as in the docstring above."""
     grad_W, grad_b = backprop.gradients(net, X, Y, cost)
-    for W, b, gW, gb in zip(net.weights, net.biases, grad_W, grad_b):
-        W -= lr * gW
-        b -= lr * gb
+    update(net, grad_W + grad_b, lr)
+
+
+def update(net, grads, lr, momentum=0.0, velocity=None):
+    """θ ← θ - lr·grad for every weight matrix and bias vector, in place.
+
+    grads: dC/dW1, dC/dW2, ..., dC/db1, ... (grad_W + grad_b). With momentum m,
+    each step keeps m of the previous one: velocity ← m·velocity - lr·grad; θ ← θ + velocity.
+    """
+    for p, g, v in zip(net.weights + net.biases, grads, velocity or grads):
+        if momentum:
+            v *= momentum
+            v -= lr * g
+            p += v
+        else:
+            p -= lr * g
 
 
 def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
@@ -70,68 +80,56 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
           shuffle="examples"):
     """Mini-batch stochastic gradient descent; changes `net` in place, returns a History.
 
-    X: (N, n_in) training inputs; y: (N,) labels. Each epoch takes one step
-    per batch of `batch_size` examples.
-    momentum: 0 (plain steps) up to 0.99. With momentum m each step keeps m
-        of the previous one: velocity <- m velocity - lr grad; θ <- θ + velocity.
-    lr_schedule: "constant", "cosine" (lr glides down to 0 over the epochs,
-        so the last epochs settle into the valley), or a function
-        epoch -> learning rate (epochs counted from 0).
-    shuffle: "examples" (a new random order of the examples every epoch, the
-        textbook) or "batches" (the examples are shuffled into mini-batches
-        once; every epoch visits those batches in a new random order: the
-        data is never copied again, which makes an epoch of full MNIST about
-        15 % faster; accuracy is the same to within the noise).
+    X: (N, n_in) inputs; y: (N,) labels; one step per batch of `batch_size` (run_epoch).
+    momentum: 0 to 0.99 (see update). lr_schedule: "constant", "cosine" (lr glides to 0, so
+    the last epochs settle) or a function epoch -> lr. shuffle: "examples" (a new order every
+    epoch) or "batches" (shuffled into batches once, visited in a new order: no copying).
     """
     from threadpoolctl import threadpool_limits   # here, not at the top: keeps `import nnlib` quick
-
-    cost = costs.get(cost)
-    X, Y = _check_training_data(net, X, y)
-    epochs = check_positive_int(epochs, "epochs")
-    lr = check_positive(lr, "the learning rate lr", "Typical values are 0.01 to 5.")
-    batch_size = min(check_positive_int(batch_size, "batch_size"), len(X))
-    learning_rate = _lr_schedule(lr_schedule, lr, epochs)
-    momentum, shuffle, rng = _check_momentum(momentum), _check_shuffle(shuffle), make_rng(rng)
-    if X_test is not None:
-        X_test, y_test = _check_training_data(net, X_test, y_test, "X_test", "y_test")
-    grads = fast_backprop.FastGradients(net, cost, batch_size)
-    theta, velocity = grads.theta, np.zeros_like(grads.theta)
-    batches = Batches(X, Y, batch_size, shuffle, rng)
-    # One BLAS thread: this network's products are too small to share out, two
-    # threads on two cores are slower than one, and results repeat exactly.
+    cost, batches, test, learning_rate, momentum, velocity = _prepare(
+        net, X, y, epochs, lr, batch_size, cost, rng, X_test, y_test, lr_schedule, shuffle, momentum)
+    # One BLAS thread: faster for products this small (two cores fight), and results repeat.
     with threadpool_limits(limits=1), np.errstate(over="ignore", invalid="ignore"):
-        reference = _divergence_reference(net, X, Y, cost)
-        history, start = History(), time.perf_counter()
+        reference, history, start = _divergence_reference(net, batches, cost), History(), time.perf_counter()
         try:
             for epoch in range(epochs):
-                before, lr_now = theta.copy(), learning_rate(epoch)
-                for X_batch, Y_batch, outputs in batches.epoch():
-                    lr_grad = grads(X_batch, Y_batch, out=outputs, scale=lr_now)   # lr · gradient
-                    _update(theta, lr_grad, momentum, velocity)
-                epoch_cost = batches.cost(cost)
-                _check_not_diverged(net, grads, before, epoch_cost, reference, lr_now, epoch)
-                grads.store(net)
-                _record(history, net, epoch_cost, batches.accuracy(), lr_now, X_test, y_test, start)
+                before, lr_now = net.parameters(), learning_rate(epoch)
+                epoch_cost = run_epoch(net, batches, cost, lr_now, momentum, velocity)
+                _check_not_diverged(net, before, epoch_cost, reference, lr_now, epoch)
+                _record(history, net, epoch_cost, batches.accuracy(), lr_now, test, start)
                 if callback is not None and callback(history, net):
                     history.stopped = "the callback asked to stop"
                     break
-                grads.load(net)   # the network stays the truth between epochs
         except KeyboardInterrupt:
             history.stopped = "interrupted (the network keeps what it learned so far)"
-            if np.all(np.isfinite(theta)):
-                grads.store(net)
+            if not np.all(np.isfinite(net.parameters())):
+                net.set_parameters(before)
     return history
 
 
-def _update(theta, lr_grad, momentum, velocity):
-    """Move all weights and biases at once, in place: θ -= lr·grad, or with momentum
-    velocity = momentum·velocity - lr·grad; θ += velocity."""
-    if momentum:
-        velocity *= momentum
-        velocity -= lr_grad
-        theta += velocity
-    else:
-        theta -= lr_grad
+def run_epoch(net, batches, cost, lr, momentum=0.0, velocity=None):
+    """One pass over the training data: for every mini-batch, backprop.gradients, then update.
+
+    Returns the epoch's mean cost, each example's taken just before its step.
+    """
+    for X_batch, Y_batch, outputs in batches.epoch():
+        grad_W, grad_b = backprop.gradients(net, X_batch, Y_batch, cost, check=False, outputs=outputs)
+        update(net, grad_W + grad_b, lr, momentum, velocity)
+    return batches.cost(cost)
+
+
+def _prepare(net, X, y, epochs, lr, batch_size, cost, rng, X_test, y_test, lr_schedule, shuffle,
+             momentum):
+    """Check everything once: cost, Batches, test data or None, epoch -> lr, momentum, velocity."""
+    X, Y = _check_training_data(net, X, y)
+    test = None if X_test is None else _check_training_data(net, X_test, y_test, "X_test", "y_test")
+    lr = check_positive(lr, "the learning rate lr", "Typical values are 0.01 to 5.")
+    learning_rate = _lr_schedule(lr_schedule, lr, check_positive_int(epochs, "epochs"))
+    batch_size = min(check_positive_int(batch_size, "batch_size"), len(X))
+    batches = Batches(X, Y, batch_size, _check_shuffle(shuffle), make_rng(rng))
+    momentum = _check_momentum(momentum)
+    velocity = [np.zeros_like(p) for p in net.weights + net.biases] if momentum else None
+    return costs.get(cost), batches, test, learning_rate, momentum, velocity
 
 
 class Batches:
@@ -207,31 +205,28 @@ def _check_training_data(net, X, y, x_name="X", y_name="y"):
 DIVERGENCE_FACTOR = 1.5
 
 
-def _divergence_reference(net, X, Y, cost):
+def _divergence_reference(net, batches, cost):
     """(cost, words): the larger of the cost before training and the cost of a blind network.
 
     The blind network answers every input with the average wanted output
     (for digits: 10 % each); continuing to train an already good network may
     raise the cost a little, but never above that.
     """
-    a = X
-    for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
-        a = net.layer_function(l)(a @ W.T + b)
-    start = cost(a, Y)
+    X, Y = batches.X, batches.Y
+    start = cost(net.forward_from(0, X), Y)
     blind = cost(np.broadcast_to(Y.mean(axis=0), Y.shape), Y)
     if start >= blind:
         return start, f"the {start:.3g} it started from"
     return blind, f"{blind:.3g}, the cost of always giving the same answer"
 
 
-def _check_not_diverged(net, grads, before, epoch_cost, reference, lr, epoch):
+def _check_not_diverged(net, before, epoch_cost, reference, lr, epoch):
     """Undo the epoch and explain, if the cost became inf/NaN or shot up."""
     limit, words = reference
-    finite = np.isfinite(epoch_cost) and np.all(np.isfinite(grads.theta))
+    finite = np.isfinite(epoch_cost) and np.all(np.isfinite(net.parameters()))
     if finite and epoch_cost <= DIVERGENCE_FACTOR * limit:
         return
-    grads.theta[...] = before
-    grads.store(net)
+    net.set_parameters(before)
     what = "became inf or NaN" if not finite else f"rose to {epoch_cost:.3g}, far above {words}"
     raise ValueError(
         f"training diverged in epoch {epoch + 1}: the cost {what}. "
@@ -240,12 +235,13 @@ def _check_not_diverged(net, grads, before, epoch_cost, reference, lr, epoch):
         f"The network was put back as it was before this epoch.")
 
 
-def _record(history, net, epoch_cost, train_accuracy, lr, X_test, y_test, start):
+def _record(history, net, epoch_cost, train_accuracy, lr, test, start):
     history.cost.append(float(epoch_cost))
     history.train_accuracy.append(float(train_accuracy))
     history.lr.append(float(lr))
-    if X_test is not None:
-        history.test_accuracy.append(float(np.mean(net.predict(X_test) == y_test.argmax(axis=1))))
+    if test is not None:
+        X_test, Y_test = test
+        history.test_accuracy.append(float(np.mean(net.predict(X_test) == Y_test.argmax(axis=1))))
     history.seconds.append(time.perf_counter() - start)
 
 

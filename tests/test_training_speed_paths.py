@@ -1,75 +1,39 @@
-"""The fast training path: same gradients as the textbook, and every option of train().
-
-backprop.gradients() is the readable version the notebooks show; train() runs
-fast_backprop.FastGradients, which must compute exactly the same numbers.
-"""
+"""train() runs the textbook: backprop.gradients and update for every mini-batch, and every option."""
 import numpy as np
 import pytest
 
 import nnlib
-from nnlib import backprop, data, fast_backprop, training
-
-COMBOS = [("sigmoid", "sigmoid", "quadratic"), ("relu", "softmax", "cross_entropy"),
-          ("tanh", "sigmoid", "binary_cross_entropy"), ("leaky_relu", "softmax", "quadratic"),
-          ("sigmoid", "identity", "quadratic"), ("relu", "sigmoid", "cross_entropy")]
+from nnlib import backprop, data, training
 
 
-def batch(n, dtype, seed=0, n_in=784, n_out=10):
-    rng = np.random.default_rng(seed)
-    y = rng.integers(0, n_out, n)
-    return rng.random((n, n_in)).astype(dtype), y, np.eye(n_out, dtype=dtype)[y]
+def test_train_calls_backprop_gradients_for_every_batch(monkeypatch):
+    """A spy on backprop.gradients: one call per mini-batch, and those gradients are the steps."""
+    calls, textbook = [], backprop.gradients
+
+    def spy(net, X, Y, *args, **kwargs):
+        calls.append(len(X))
+        return textbook(net, X, Y, *args, **kwargs)
+
+    monkeypatch.setattr(backprop, "gradients", spy)
+    digits = data.load_sample()
+    training.train(nnlib.Network(rng=0), digits.X_train[:230], digits.y_train[:230], epochs=2,
+                   lr=1.0, batch_size=50)
+    assert calls == [50, 50, 50, 50, 30] * 2
 
 
-@pytest.mark.parametrize("activation, output, cost", COMBOS)
-@pytest.mark.parametrize("dtype, tolerance", [(np.float64, 1e-12), (np.float32, 1e-5)])
-def test_fast_gradients_equal_the_textbook(activation, output, cost, dtype, tolerance):
-    net = nnlib.Network(activation=activation, output=output, rng=3, dtype=dtype)
-    X, y, Y = batch(100, dtype)
-    fast = fast_backprop.FastGradients(net, cost, batch_size=100)
-    outputs = np.empty((100, 10), dtype)
-    grad = fast(X, Y, out=outputs)
-    assert grad.dtype == dtype and grad.shape == (net.n_params,)
-    grad = fast.in_parameters_order(grad)
-    assert backprop.relative_error(backprop.gradient_vector(net, X, y, cost), grad) < tolerance
-    np.testing.assert_allclose(outputs, net.forward(X), rtol=tolerance, atol=tolerance)
+def test_the_outputs_train_keeps_are_the_forward_pass():
+    digits = data.load_sample()
+    net = nnlib.Network(activation="relu", output="softmax", rng=2)
+    X, y = digits.X_train[:64], digits.y_train[:64]
+    outputs = np.empty((64, 10))
+    grad_W, grad_b = backprop.gradients(net, X, np.eye(10)[y], "cross_entropy", check=False,
+                                        outputs=outputs)
+    np.testing.assert_array_equal(outputs, net.forward(X))
+    for mine, checked in zip(grad_W + grad_b, sum(backprop.gradients(net, X, y, "cross_entropy"), [])):
+        np.testing.assert_array_equal(mine, checked)
 
 
-def test_fast_gradients_for_a_smaller_last_batch_and_blocks_of_rows():
-    """Batches of 100 and then 37 rows share one FastGradients; 100 rows use two row blocks."""
-    net = nnlib.Network(activation="relu", output="softmax", rng=1)
-    fast = fast_backprop.FastGradients(net, "cross_entropy", batch_size=100)
-    assert len(fast._scratch[100].blocks[0]) == 2        # 100 x 784 x 16 > 10**6: split in two
-    for n in (100, 37, 100):
-        X, y, Y = batch(n, np.float64, seed=n)
-        expected = backprop.gradient_vector(net, X, y, "cross_entropy")
-        assert backprop.relative_error(expected, fast.in_parameters_order(fast(X, Y))) < 1e-12
-
-
-def test_fast_gradients_follow_changes_to_theta():
-    net = nnlib.Network(sizes=(6, 5, 3), rng=0)
-    fast = fast_backprop.FastGradients(net, "quadratic", batch_size=8)
-    fast.theta[:] = np.random.default_rng(1).standard_normal(net.n_params)
-    X, y, Y = batch(8, np.float64, n_in=6, n_out=3)
-    moved = net.copy().set_parameters(fast.in_parameters_order(fast.theta))
-    grad = fast.in_parameters_order(fast(X, Y))
-    assert backprop.relative_error(backprop.gradient_vector(moved, X, y), grad) < 1e-12
-
-
-def test_load_store_and_the_transposed_layout():
-    net = nnlib.Network(sizes=(5, 4, 3), rng=0)
-    fast = fast_backprop.FastGradients(net, "quadratic", batch_size=2)
-    np.testing.assert_array_equal(fast.in_parameters_order(fast.theta), net.parameters())
-    for V, b, W, bias in zip(fast.V, fast.b, net.weights, net.biases):
-        assert V.shape == W.T.shape and V.flags.c_contiguous
-        np.testing.assert_array_equal(V, W.T)
-        np.testing.assert_array_equal(b, bias)
-    fast.theta *= 2
-    twin = net.copy()
-    fast.store(twin)
-    np.testing.assert_array_equal(twin.parameters(), 2 * net.parameters())
-
-
-def test_train_matches_textbook_steps_in_float64():
+def test_train_matches_textbook_steps_exactly():
     """Plain SGD through train() equals step() applied batch by batch in the same order."""
     digits = data.load_sample()
     X, y = digits.X_train[:300], digits.y_train[:300]
@@ -81,7 +45,7 @@ def test_train_matches_textbook_steps_in_float64():
         for first in range(0, len(X), 50):
             rows = order[first:first + 50]
             training.step(slow, X[rows], Y[rows], 1.0, nnlib.cost.get("quadratic"))
-    assert backprop.relative_error(fast.parameters(), slow.parameters()) < 1e-10
+    np.testing.assert_array_equal(fast.parameters(), slow.parameters())
 
 
 @pytest.fixture(scope="module")
