@@ -47,7 +47,7 @@ test-portable: $(STAMP)
 	$(PY) scripts/test_portable.py
 
 # Re-execute every notebook top to bottom in a fresh kernel and store its
-# outputs (after changing nnlib or a notebook). The outer timeout guards
+# outputs (after changing nnlib, coursekit or a notebook). The outer timeout guards
 # against a kernel that stalls on a widget cell.
 notebooks: $(STAMP)
 	for nb in notebooks/[0-9][0-9]_*.ipynb; do \

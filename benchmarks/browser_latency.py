@@ -12,7 +12,7 @@ Presses are one at a time: the next waits until the kernel is idle. A press
 after which nothing changes on the screen is reported, not timed.
 
 The baseline, measured the same way in the same run, is what a notebook
-without nnlib's pattern would do: `ipywidgets.interact` with a function that
+without coursekit's pattern would do: `ipywidgets.interact` with a function that
 re-plots a similar matplotlib figure with plt (a new PNG output every tick).
 A second reference, the floor, is a slider that only rewrites a read-out: the
 cost of the round trip key -> kernel -> screen without any figure.
@@ -89,7 +89,7 @@ LATENCY_JS = '''() => {
     arm(selector, index) {
       const root = document.querySelectorAll(selector)[index];
       const images = () => [...root.querySelectorAll('img')];
-      // nnlib's figures are canvases that count the pictures drawn into them (data-frame)
+      // coursekit's figures (FigureView) are canvases that count the pictures drawn into them (data-frame)
       const canvases = () => [...root.querySelectorAll('canvas.nnlib-figure-canvas')];
       const signature = () => images().map(i => i.getAttribute('src')).join('|') + '#'
         + canvases().map(c => c.dataset.frame).join('|') + '#'

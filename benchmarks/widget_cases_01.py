@@ -1,15 +1,16 @@
 """Benchmark cases for the widgets of notebooks 00 and 01 (see widget_update.py)."""
-from nnlib import Network, data, widgets
-from nnlib.trained import trained_network
+from coursekit import apps
+from coursekit.trained import trained_network
+from nnlib import Network, data
 
 
 def cases():
     digits = data.load_sample()
-    browser = widgets.digit_browser(digits.X_train[:200], digits.y_train[:200])
-    pixels = widgets.pixel_explorer(digits.X_train[:200], digits.y_train[:200])
+    browser = apps.digit_browser(digits.X_train[:200], digits.y_train[:200])
+    pixels = apps.pixel_explorer(digits.X_train[:200], digits.y_train[:200])
     nets = {"random": Network(rng=0), "trained": trained_network()}
-    random_view = widgets.network_explorer(digits.X_test, digits.y_test, nets=nets)
-    trained_view = widgets.network_explorer(digits.X_test, digits.y_test, nets=nets)
+    random_view = apps.network_explorer(digits.X_test, digits.y_test, nets=nets)
+    trained_view = apps.network_explorer(digits.X_test, digits.y_test, nets=nets)
     trained_view.controls["network"].value = "trained"
     return [
         ("01 digit browser: digit", browser, "digit", list(range(1, 30))),

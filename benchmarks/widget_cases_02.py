@@ -1,14 +1,15 @@
 """Benchmark cases for the widgets of notebook 02 (see widget_update.py)."""
 import numpy as np
 
-from nnlib import data, trained, widgets
+from coursekit import apps, trained
+from nnlib import data
 
 
 def cases():
     digits = data.load_sample()
     X, y = digits.X_test, digits.y_test
-    neuron = widgets.neuron_explorer(X, y)
-    knobs = widgets.network_knobs(trained.trained_network(), X, y)
+    neuron = apps.neuron_explorer(X, y)
+    knobs = apps.network_knobs(trained.trained_network(), X, y)
     # the neuron menu's values depend on the digit; take them once, they stay valid
     neuron_ids = [value for _, value in knobs.controls["neuron"].options]
     return [

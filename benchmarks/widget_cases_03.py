@@ -1,13 +1,14 @@
 """Benchmark cases for the widgets of notebook 03 (see widget_update.py)."""
 import numpy as np
 
-from nnlib import data, widgets
+from coursekit import apps
+from nnlib import data
 
 
 def cases():
-    squish = widgets.squish_explorer()
-    gallery = widgets.activation_gallery()
-    twins = widgets.activation_twins(data.load_sample().X_test)
+    squish = apps.squish_explorer()
+    gallery = apps.activation_gallery()
+    twins = apps.activation_twins(data.load_sample().X_test)
     steps = list(np.round(np.arange(-6.0, 6.0, 0.4), 1))
     return [
         ("03 squish: z", squish, "z", steps),

@@ -1,12 +1,13 @@
 """Benchmark cases for the widget of notebook 04 (see widget_update.py)."""
 import numpy as np
 
-from nnlib import Network, data, widgets
+from coursekit import apps
+from nnlib import Network, data
 
 
 def cases():
     digits = data.load_sample()
-    app = widgets.cost_knobs(Network(rng=0), digits.X_train[:1000], digits.y_train[:1000])
+    app = apps.cost_knobs(Network(rng=0), digits.X_train[:1000], digits.y_train[:1000])
     knob_values = [round(v, 1) for v in np.linspace(-4, 4, 41)]
     weight = next(name for name in app.controls if name.startswith("weight_"))
     return [("04 cost knobs: digit shown", app, "digit", list(range(1, 40))),

@@ -4,9 +4,10 @@ The training app's Start and Stop buttons run training in a thread, which is
 not a tick; its learning-rate and epochs controls only rewrite the plan line.
 The drawing app's slider loads a real digit: canvas, preparation, network, figure.
 """
-from nnlib import data, trained
-from nnlib.widgets.draw import draw_digit
-from nnlib.widgets.training import training_app
+from coursekit import trained
+from coursekit.apps.draw import draw_digit
+from coursekit.apps.training import training_app
+from nnlib import data
 
 
 def cases():

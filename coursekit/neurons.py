@@ -13,8 +13,8 @@ here are hand-made so that a learner can predict what they detect:
 The second half asks, in a whole network, which neurons and which weights
 matter most for one digit, so a widget can offer those knobs first.
 
-Everything here is maths on numpy arrays; the drawing is nnlib.plots.neuron
-and nnlib.plots.layers.
+Everything here is maths on numpy arrays; the drawing is coursekit.figures.neuron
+and coursekit.figures.layers.
 
     w  (784,)     the neuron's weights
     X  (N, 784)   digits, one per row

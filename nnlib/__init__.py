@@ -6,8 +6,10 @@ Import the modules by name:
     from nnlib import activations, cost, backprop, training, data
     net = nnlib.Network()          # 784-16-16-10, 13,002 weights and biases
 
-Plotting (`nnlib.plots`) and widgets (`nnlib.widgets`) are imported only when
-a notebook asks for them, so `import nnlib` stays fast.
+nnlib is only the textbook: the maths a learner reads. What only the course
+needs (figures, interactive apps, exercise checkers, the shipped trained
+networks) is the package `coursekit` beside it, which imports nnlib; nnlib
+never imports coursekit, and `import nnlib` stays fast (no matplotlib, no widgets).
 """
 from nnlib import activations, backprop, cost, errors, network, training
 from nnlib.network import MNIST_SIZES, Network

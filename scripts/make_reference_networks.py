@@ -5,8 +5,8 @@
 Each file holds what Network.save writes (sizes, activations, W1, b1, ...),
 the History of the run (history_cost, ...), and `about`: a JSON string with
 the recipe, seed, library versions, BLAS kernel and accuracies. No pickle.
-The recipes are nnlib.trained.RECIPES. Rerunning it on another processor
-gives slightly different networks (see nnlib/trained.py), so only rerun it
+The recipes are coursekit.trained.RECIPES. Rerunning it on another processor
+gives slightly different networks (see coursekit/trained.py), so only rerun it
 on purpose, and re-execute the notebooks afterwards.
 """
 import json
@@ -17,7 +17,8 @@ import numpy as np
 import threadpoolctl
 
 import nnlib
-from nnlib import data, trained
+from coursekit import trained
+from nnlib import data
 
 
 def describe_run(activation, net, history):

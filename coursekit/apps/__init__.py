@@ -1,15 +1,18 @@
-"""Interactive apps for the notebooks: controls wired to nnlib.plots figures."""
-from nnlib.widgets import base, digits
-from nnlib.widgets.base import App, FigureView
-from nnlib.widgets.digits import digit_browser, pixel_explorer
-from nnlib.widgets.network import network_explorer
-from nnlib.widgets.activations import activation_gallery, activation_twins, squish_explorer
-from nnlib.widgets.knobs import network_knobs
-from nnlib.widgets.neuron import neuron_explorer
-from nnlib.widgets.cost import cost_knobs
-from nnlib.widgets.descent import cost_slices, descent_1d, descent_2d
-from nnlib.widgets.training import training_app
-from nnlib.widgets.draw import draw_digit
+"""Interactive apps for the notebooks: controls wired to the figures of coursekit.figures.
+
+The canvas that shows a figure in the browser, FigureView, lives in coursekit.display;
+it is re-exported here because every app uses it."""
+from coursekit.apps import base, digits
+from coursekit.apps.base import App, FigureView
+from coursekit.apps.digits import digit_browser, pixel_explorer
+from coursekit.apps.network import network_explorer
+from coursekit.apps.activations import activation_gallery, activation_twins, squish_explorer
+from coursekit.apps.knobs import network_knobs
+from coursekit.apps.neuron import neuron_explorer
+from coursekit.apps.cost import cost_knobs
+from coursekit.apps.descent import cost_slices, descent_1d, descent_2d
+from coursekit.apps.training import training_app
+from coursekit.apps.draw import draw_digit
 
 __all__ = ["App", "FigureView", "digit_browser", "pixel_explorer", "network_explorer",
            "base", "digits"]

@@ -2,12 +2,12 @@
 import ipywidgets as w
 import numpy as np
 
-from nnlib import neurons
+from coursekit import neurons
+from coursekit.apps.base import (LABEL_STYLE, WIDE, App, FigureView, dropdown, float_slider,
+                                 on_change, readout, set_readout)
+from coursekit.figures.activation_curves import ActivationGalleryFigure, SquishFigure
+from coursekit.figures.layers import ActivationHistogramsFigure
 from nnlib.network import Network
-from nnlib.plots.activation_curves import ActivationGalleryFigure, SquishFigure
-from nnlib.plots.layers import ActivationHistogramsFigure
-from nnlib.widgets.base import (LABEL_STYLE, WIDE, App, FigureView, dropdown, float_slider,
-                                on_change, readout, set_readout)
 
 FUNCTIONS = [("sigmoid", "sigmoid"), ("tanh", "tanh"), ("ReLU", "relu"),
              ("leaky ReLU", "leaky_relu")]

@@ -1,10 +1,11 @@
-"""Wiring controls to figures: the thin layer between ipywidgets and nnlib.plots.
+"""Wiring controls to figures: the thin layer between ipywidgets and coursekit.figures.
 
 An app is a VBox of controls, read-outs and figures. A figure is shown by a
-FigureView (figure_view.py), a canvas holding the pixels of a LiveFigure; when
-a control changes, the app calls the figure's update(...) and then the view's
-refresh(), which sends the pixels that changed. No maths and no
-drawing happen here: they live in nnlib and nnlib.plots, where they can be
+FigureView (coursekit/display/figure_view.py), a canvas holding the pixels of a
+LiveFigure; when a control changes, the app calls the figure's update(...) and
+then the view's refresh(), which sends the pixels that changed. No maths and no
+drawing happen here: they live in nnlib, in coursekit's course helpers (neurons,
+knobs, landscapes, drawing, ...) and in coursekit.figures, where they can be
 used (and tested) without widgets.
 
 Every app keeps its controls in `app.controls` (a dict by name) and its
@@ -18,7 +19,7 @@ import traceback
 
 import ipywidgets as w
 
-from nnlib.widgets.figure_view import FigureView  # noqa: F401  (apps import it from here)
+from coursekit.display import FigureView  # noqa: F401  (apps import it from here)
 
 
 class App(w.VBox):

@@ -1,10 +1,10 @@
 """Turn a few knobs of the network by hand and watch the cost."""
 import ipywidgets as w
 
-from nnlib import knobs as knobs_
-from nnlib.plots.cost_bars import CostBarsFigure
-from nnlib.widgets.base import (App, FigureView, dropdown, float_slider, int_slider, on_change,
-                                readout, set_readout)
+from coursekit import knobs as knobs_
+from coursekit.apps.base import (App, FigureView, dropdown, float_slider, int_slider, on_change,
+                                 readout, set_readout)
+from coursekit.figures.cost_bars import CostBarsFigure
 
 
 def cost_knobs(net, X, y, sources=None, limit=6.0):

@@ -2,9 +2,10 @@
 import ipywidgets as w
 import numpy as np
 
-from nnlib import backprop, landscapes
-from nnlib.plots.landscape import Descent1DFigure, SliceFigure, SurfaceFigure
-from nnlib.widgets.base import App, FigureView, float_slider, int_slider, on_change, readout, set_readout
+from coursekit import landscapes
+from coursekit.apps.base import App, FigureView, float_slider, int_slider, on_change, readout, set_readout
+from coursekit.figures.landscape import Descent1DFigure, SliceFigure, SurfaceFigure
+from nnlib import backprop
 
 GRADIENT_COLOUR = "#56B4E9"      # Okabe-Ito sky blue: the gradient arrow at the ball
 HALF = "400px"                   # slider width when two columns of them sit side by side

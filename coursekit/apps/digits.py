@@ -1,10 +1,10 @@
 """Browse real digits with a slider, and see where each pixel goes in the network's input."""
 import ipywidgets as w
 
+from coursekit.apps.base import App, FigureView, int_slider, on_change, readout, set_readout
+from coursekit.figures.digits import DigitFigure
+from coursekit.figures.pixels import PixelExplorerFigure
 from nnlib.errors import check_inputs, check_labels, check_same_length, describe, fail
-from nnlib.plots.digits import DigitFigure
-from nnlib.plots.pixels import PixelExplorerFigure
-from nnlib.widgets.base import App, FigureView, int_slider, on_change, readout, set_readout
 
 
 def digit_browser(X, y):

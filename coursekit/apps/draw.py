@@ -1,7 +1,7 @@
 """Draw a digit with the mouse and see what the network answers.
 
 The canvas (ipycanvas) only shows the strokes. The same strokes are drawn
-into a picture kept here in Python, which nnlib.drawing prepares the MNIST
+into a picture kept here in Python, which coursekit.drawing prepares the MNIST
 way (cropped, scaled into 20 x 20, centred by its centre of mass) before the
 network reads it. Keeping our own copy means no picture has to travel back
 from the browser, and the app can be tested without one: `app.pad.stroke(...)`
@@ -11,9 +11,9 @@ import ipywidgets as w
 import numpy as np
 from PIL import Image, ImageDraw
 
-from nnlib import drawing
-from nnlib.plots.filters import AnswerFigure
-from nnlib.widgets.base import App, FigureView, int_slider, on_change, readout, set_readout
+from coursekit import drawing
+from coursekit.apps.base import App, FigureView, int_slider, on_change, readout, set_readout
+from coursekit.figures.filters import AnswerFigure
 
 
 class Pad:

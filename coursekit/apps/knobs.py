@@ -4,10 +4,10 @@ import contextlib
 import ipywidgets as w
 import numpy as np
 
-from nnlib import neurons
-from nnlib.plots.layers import NetworkActivityFigure
-from nnlib.widgets.base import (LABEL_STYLE, App, FigureView, Later, dropdown, float_slider,
-                                int_slider, on_change, readout, set_readout)
+from coursekit import neurons
+from coursekit.apps.base import (LABEL_STYLE, App, FigureView, Later, dropdown, float_slider,
+                                 int_slider, on_change, readout, set_readout)
+from coursekit.figures.layers import NetworkActivityFigure
 
 TOP = 8          # how many incoming weights the weight menu offers (the most influential)
 LIMIT = 10.0     # slider range for a weight or a bias: wider than any trained value

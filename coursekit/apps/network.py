@@ -2,11 +2,11 @@
 import ipywidgets as w
 import numpy as np
 
+from coursekit.apps.base import App, FigureView, int_slider, on_change, readout, set_readout
+from coursekit.apps.digits import check_digits
+from coursekit.figures.network_diagram import NetworkFigure
 from nnlib.errors import describe, fail
 from nnlib.network import Network
-from nnlib.plots.network_diagram import NetworkFigure
-from nnlib.widgets.base import App, FigureView, int_slider, on_change, readout, set_readout
-from nnlib.widgets.digits import check_digits
 
 
 def network_explorer(X, y, nets=None, digit=0, strongest=4):
@@ -64,7 +64,7 @@ def network_explorer(X, y, nets=None, digit=0, strongest=4):
 def _check_nets(nets):
     """A dict name -> Network, all of one shape; the random/trained pair by default."""
     if nets is None:
-        from nnlib.trained import trained_network   # the shipped network, loaded from data/networks
+        from coursekit.trained import trained_network   # the shipped network, loaded from data/networks
         return {"random": Network(rng=0), "trained": trained_network()}
     if not isinstance(nets, dict) or not nets or not all(
             isinstance(net, Network) for net in nets.values()):

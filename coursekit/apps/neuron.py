@@ -1,10 +1,10 @@
 """One neuron, its weights and its bias: which real digits make it fire?"""
 import numpy as np
 
-from nnlib import neurons
-from nnlib.plots.neuron import NeuronFigure
-from nnlib.widgets.base import (App, FigureView, dropdown, float_slider, int_slider, on_change,
-                                readout, set_readout)
+from coursekit import neurons
+from coursekit.apps.base import (App, FigureView, dropdown, float_slider, int_slider, on_change,
+                                 readout, set_readout)
+from coursekit.figures.neuron import NeuronFigure
 
 PRESETS = {
     "stroke: a bar near the top": "stroke",

@@ -13,12 +13,12 @@ import time
 import ipywidgets as w
 import numpy as np
 
+from coursekit.apps.base import (LABEL_STYLE, App, FigureView, dropdown, int_slider, on_change, readout,
+                                 set_readout)
+from coursekit.diagnose import diagnose
+from coursekit.figures.training_curves import TrainingCurvesFigure
 from nnlib import training
-from nnlib.diagnose import diagnose
 from nnlib.network import Network
-from nnlib.plots.training_curves import TrainingCurvesFigure
-from nnlib.widgets.base import (LABEL_STYLE, App, FigureView, dropdown, int_slider, on_change, readout,
-                                set_readout)
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 # The classic network (sigmoid everywhere, quadratic cost) and the modern one.

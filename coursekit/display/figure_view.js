@@ -1,4 +1,4 @@
-// The browser side of nnlib.widgets.FigureView: a canvas showing one LiveFigure.
+// The browser side of coursekit.display.FigureView: a canvas showing one LiveFigure.
 //
 // The kernel sends the whole picture once, as a PNG (the `png` trait), and
 // after that, on every slider tick, only the rectangles of pixels that changed:
@@ -38,7 +38,7 @@ function render({ model, el }) {
   const draw = (paint) => {
     queue = queue.then(paint).then(() => {
       canvas.dataset.frame = String(Number(canvas.dataset.frame) + 1);
-    }).catch((error) => console.warn("nnlib figure: a picture could not be drawn", error));
+    }).catch((error) => console.warn("coursekit figure: a picture could not be drawn", error));
     canvas.nnlibDrawn = queue;         // tests wait on it before reading the pixels
   };
   const drawWhole = () => draw(async () => {

@@ -18,7 +18,7 @@ import anywidget
 import numpy as np
 import traitlets
 
-from nnlib.plots.base import compress_bytes
+from coursekit.figures.base import compress_bytes
 
 
 # Smaller rectangles go raw: unpacking would cost the browser more than it saves.

@@ -1,8 +1,8 @@
 """Checkers for notebook 04 (cost): one example's cost, and the cost as a function of θ."""
 import numpy as np
 
+from coursekit.exercises import not_a_function, not_written_yet, right, wrong
 from nnlib import cost as costs
-from nnlib.exercises import not_a_function, not_written_yet, right, wrong
 
 
 def _as_number(answer):

@@ -1,9 +1,9 @@
 """Checkers for notebook 05 (gradient descent): one step, a gradient by nudging, a step in 13,002-D."""
 import numpy as np
 
-from nnlib import landscapes
-from nnlib.exercises import not_written_yet, right, wrong
-from nnlib.exercises.cost import _as_number
+from coursekit import landscapes
+from coursekit.exercises import not_written_yet, right, wrong
+from coursekit.exercises.cost import _as_number
 
 
 def _close(a, b, rtol=1e-6):

@@ -7,7 +7,7 @@ columns, returning the largest output instead of its position.
 """
 import numpy as np
 
-from nnlib.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
+from coursekit.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
 
 
 def check_output_count(answer):

@@ -1,8 +1,8 @@
 """Checkers for notebook 06 (training): steps per epoch, one SGD step, held-out accuracy."""
 import numpy as np
 
+from coursekit.exercises import is_number, not_a_function, not_written_yet, right, wrong
 from nnlib import cost as costs, training
-from nnlib.exercises import is_number, not_a_function, not_written_yet, right, wrong
 from nnlib.network import Network
 
 

@@ -6,8 +6,8 @@ check_layer(layer_v1)     a function computing a whole layer, σ(W a + b)
 """
 import numpy as np
 
+from coursekit.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
 from nnlib.activations import relu, sigmoid
-from nnlib.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
 from nnlib.network import MNIST_SIZES
 
 

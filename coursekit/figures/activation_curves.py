@@ -7,9 +7,9 @@ ActivationGalleryFigure sigmoid, tanh, ReLU and leaky ReLU side by side, each
 """
 import numpy as np
 
+from coursekit.figures.base import ACCENT, HIGHLIGHT
+from coursekit.figures.blit import BlitFigure
 from nnlib import activations
-from nnlib.plots.base import ACCENT, HIGHLIGHT
-from nnlib.plots.blit import BlitFigure
 
 Z = np.linspace(-10, 10, 401)
 GREY = "#999999"

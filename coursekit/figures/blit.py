@@ -12,7 +12,7 @@ drawing 16 rectangles as one collection costs about as much as drawing one.
 import numpy as np
 from matplotlib.collections import PolyCollection
 
-from nnlib.plots.base import LiveFigure
+from coursekit.figures.base import LiveFigure
 
 
 class BlitFigure(LiveFigure):

@@ -5,9 +5,9 @@ moving bars per tick (~1 ms instead of ~25 ms for a full redraw).
 """
 import numpy as np
 
+from coursekit.figures.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL
+from coursekit.figures.blit import Bars, BlitFigure
 from nnlib.errors import check_inputs
-from nnlib.plots.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL
-from nnlib.plots.blit import Bars, BlitFigure
 
 
 class CostBarsFigure(BlitFigure):

@@ -13,9 +13,9 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from coursekit.figures.base import ACCENT, HIGHLIGHT, SEQUENTIAL, STYLE, LiveFigure
+from coursekit.figures.blit import BlitFigure
 from nnlib.errors import check_inputs, describe, fail
-from nnlib.plots.base import ACCENT, HIGHLIGHT, SEQUENTIAL, STYLE, LiveFigure
-from nnlib.plots.blit import BlitFigure
 
 
 class DigitFigure(LiveFigure):

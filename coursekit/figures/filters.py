@@ -8,9 +8,9 @@ PreparationFigure the steps that turn a drawing into such an input.
 """
 import numpy as np
 
+from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, LiveFigure
+from coursekit.figures.blit import Bars, BlitFigure
 from nnlib.errors import check_inputs, fail
-from nnlib.plots.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, LiveFigure
-from nnlib.plots.blit import Bars, BlitFigure
 
 
 class FilterFigure(LiveFigure):
@@ -96,14 +96,14 @@ class AnswerFigure(BlitFigure):
 
 
 class PreparationFigure(LiveFigure):
-    """A drawing and the steps that prepare it like an MNIST digit (see nnlib.drawing).
+    """A drawing and the steps that prepare it like an MNIST digit (see coursekit.drawing).
 
     drawing: (H, W) ink in [0, 1]. Panels: the drawing with its ink's box,
     the ink scaled into 20 x 20, the 28 x 28 input with its centre of mass.
     """
 
     def __init__(self, drawing_image, width=10.5, height=3.6):
-        from nnlib import drawing
+        from coursekit import drawing
         super().__init__(width, height)
         image = drawing.ink_image(drawing_image)
         box, small = drawing.bounding_box(image), drawing.fit_in_box(image)

@@ -7,9 +7,9 @@ with a 3-D view beside the map.
 import numpy as np
 from matplotlib.colors import LogNorm, TwoSlopeNorm
 
+from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, NEGATIVE
+from coursekit.figures.blit import BlitFigure
 from nnlib.errors import check_inputs
-from nnlib.plots.base import ACCENT, DIVERGING, HIGHLIGHT, NEGATIVE
-from nnlib.plots.blit import BlitFigure
 
 SURFACE_MAP = "viridis"     # perceptually even and colour-blind safe: low = dark blue, high = yellow
 VIEW = 10.0                 # points farther than this from the plot are drawn at its edge
@@ -18,8 +18,8 @@ VIEW = 10.0                 # points farther than this from the plot are drawn a
 class Descent1DFigure(BlitFigure):
     """A cost of one number w, with a ball at the current w, its path, and its slope.
 
-    landscape: a nnlib.landscapes.Landscape with dims 1; minima (k, 1) to mark.
-    update(path=, lr=) shows a nnlib.landscapes.Path: the ball at its last
+    landscape: a coursekit.landscapes.Landscape with dims 1; minima (k, 1) to mark.
+    update(path=, lr=) shows a coursekit.landscapes.Path: the ball at its last
     point, a trail of the earlier ones, the tangent line, and (given lr) the
     next step −lr·slope as an arrow under the curve.
     """

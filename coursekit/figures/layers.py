@@ -9,8 +9,8 @@ ActivationHistogramsFigure
 """
 import numpy as np
 
-from nnlib.plots.base import ACCENT, HIGHLIGHT, SEQUENTIAL
-from nnlib.plots.blit import Bars, BlitFigure
+from coursekit.figures.base import ACCENT, HIGHLIGHT, SEQUENTIAL
+from coursekit.figures.blit import Bars, BlitFigure
 
 WINNER = "#009E73"      # Okabe-Ito bluish green: the output the network picks
 

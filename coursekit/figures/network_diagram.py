@@ -32,10 +32,10 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import ConnectionPatch
 
+from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, STYLE
+from coursekit.figures.blit import BlitFigure
 from nnlib.errors import check_inputs, check_positive, check_positive_int, describe, fail
 from nnlib.network import Network
-from nnlib.plots.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, STYLE
-from nnlib.plots.blit import BlitFigure
 
 MAX_NEURONS = 40          # more circles than this per layer no longer fit the figure
 COLUMN_HALF_WIDTH = 0.07  # half the width of the input column, in layer spacings

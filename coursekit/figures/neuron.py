@@ -15,10 +15,10 @@ import numpy as np
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from nnlib import neurons
+from coursekit import neurons
+from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL
+from coursekit.figures.blit import Bars, BlitFigure
 from nnlib.activations import sigmoid
-from nnlib.plots.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL
-from nnlib.plots.blit import Bars, BlitFigure
 
 N_BINS = 40
 SILENT = "#BBBBBB"        # light grey: digits that leave the neuron silent

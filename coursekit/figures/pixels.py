@@ -11,10 +11,10 @@ The 49 numbers are pasted from cached sprites (plots.text.CellNumbers).
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from nnlib.plots.base import HIGHLIGHT, SEQUENTIAL
-from nnlib.plots.blit import BlitFigure
-from nnlib.plots.digits import DigitColumnFigure, _add_axes, _check_pixel, _one_digit
-from nnlib.plots.text import CellNumbers
+from coursekit.figures.base import HIGHLIGHT, SEQUENTIAL
+from coursekit.figures.blit import BlitFigure
+from coursekit.figures.digits import DigitColumnFigure, _add_axes, _check_pixel, _one_digit
+from coursekit.figures.text import CellNumbers
 
 
 class PixelValuesFigure(BlitFigure):

@@ -9,8 +9,8 @@ the lines get their new data with set_data, nothing is rebuilt.
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
+from coursekit.figures.base import ACCENT, HIGHLIGHT, NEGATIVE, LiveFigure
 from nnlib.errors import fail
-from nnlib.plots.base import ACCENT, HIGHLIGHT, NEGATIVE, LiveFigure
 
 # Okabe-Ito colours, readable for colour-blind eyes; one per run.
 RUN_COLOURS = (ACCENT, HIGHLIGHT, NEGATIVE, "#009E73", "#CC79A7", "#56B4E9")

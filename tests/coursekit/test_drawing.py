@@ -1,8 +1,9 @@
-"""Preparing a drawing the MNIST way (nnlib.drawing), tested on real digits."""
+"""Preparing a drawing the MNIST way (coursekit.drawing), tested on real digits."""
 import numpy as np
 import pytest
 
-from nnlib import data, drawing, trained
+from coursekit import drawing, trained
+from nnlib import data
 
 
 @pytest.fixture(scope="module")

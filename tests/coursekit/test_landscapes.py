@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from nnlib import Network, backprop, cost, data, knobs, landscapes
+from coursekit import knobs, landscapes
+from nnlib import Network, backprop, cost, data
 
 
 @pytest.fixture(scope="module")

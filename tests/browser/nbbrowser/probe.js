@@ -88,7 +88,7 @@
     });
   }
 
-  // The figures of an app: nnlib's canvases (FigureView) and any plain <img>.
+  // The figures of an app: coursekit's canvases (FigureView) and any plain <img>.
   const figures = app => [...app.querySelectorAll('img, canvas.nnlib-figure-canvas')];
 
   // FNV-1a over the pixels shown: what the learner sees, not the bytes sent.

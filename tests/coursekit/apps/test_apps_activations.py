@@ -5,11 +5,11 @@ import warnings
 import numpy as np
 import pytest
 
+from coursekit.apps.activations import activation_gallery, activation_twins, squish_explorer
+from coursekit.exercises import activations as checks
+from coursekit.figures.activation_curves import ActivationGalleryFigure, SquishFigure
 from nnlib import activations, data
-from nnlib.exercises import activations as checks
 from nnlib.network import Network
-from nnlib.plots.activation_curves import ActivationGalleryFigure, SquishFigure
-from nnlib.widgets.activations import activation_gallery, activation_twins, squish_explorer
 
 
 def pixels(app):

@@ -5,9 +5,10 @@ import zlib
 import numpy as np
 from PIL import Image
 
-from nnlib import data, plots, widgets
-from nnlib.plots.base import encode_png
-from nnlib.widgets.figure_view import MAX_BOXES, changed_boxes
+from coursekit import apps, figures
+from coursekit.display.figure_view import MAX_BOXES, changed_boxes
+from coursekit.figures.base import encode_png
+from nnlib import data
 
 
 def decoded(png):
@@ -16,7 +17,7 @@ def decoded(png):
 
 
 def test_live_figure_shows_itself_as_a_static_png():
-    figure = plots.DigitFigure(data.load_sample().X_train[0], title="a five?")
+    figure = figures.DigitFigure(data.load_sample().X_train[0], title="a five?")
     bundle = figure._repr_mimebundle_()
     assert bundle["image/png"].startswith(b"\x89PNG")
     assert bundle["text/plain"] == "<DigitFigure>"          # deterministic for nbval
@@ -24,7 +25,7 @@ def test_live_figure_shows_itself_as_a_static_png():
 
 def test_digit_browser_slider_changes_the_picture_and_not_the_figure_object():
     digits = data.load_sample()
-    app = widgets.digit_browser(digits.X_train[:10], digits.y_train[:10])
+    app = apps.digit_browser(digits.X_train[:10], digits.y_train[:10])
     view = app.figures[0]
     figure, image_artist = view.figure.fig, view.figure.image
     before_sent, before_pixels = view.sent, view.figure.rgba().copy()
@@ -39,7 +40,7 @@ def test_digit_browser_slider_changes_the_picture_and_not_the_figure_object():
 
 def test_app_bundle_has_the_live_widget_and_a_static_picture():
     digits = data.load_sample()
-    app = widgets.digit_browser(digits.X_train[:5], digits.y_train[:5])
+    app = apps.digit_browser(digits.X_train[:5], digits.y_train[:5])
     bundle = app._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["image/png"].startswith(b"\x89PNG")
@@ -103,7 +104,7 @@ def _browser_side(view):
 
 def test_patches_rebuild_the_figure_exactly_in_the_browser():
     digits = data.load_sample()
-    app = widgets.pixel_explorer(digits.X_train[:20], digits.y_train[:20])
+    app = apps.pixel_explorer(digits.X_train[:20], digits.y_train[:20])
     view = app.figures[0]
     screen = _browser_side(view)
     for control, value in (("digit", 4), ("row", 20), ("column", 3), ("digit", 11)):
@@ -116,7 +117,7 @@ def test_patches_rebuild_the_figure_exactly_in_the_browser():
 
 def test_a_view_drawn_late_gets_the_current_picture():
     digits = data.load_sample()
-    app = widgets.digit_browser(digits.X_train[:10], digits.y_train[:10])
+    app = apps.digit_browser(digits.X_train[:10], digits.y_train[:10])
     view = app.figures[0]
     _browser_side(view)
     first = view.png

@@ -6,8 +6,9 @@ the right answer and explain the typical wrong ones.
 import numpy as np
 import pytest
 
-from nnlib import Network, cost, data, plots, widgets
-from nnlib.exercises import cost as checks
+from coursekit import apps, figures
+from coursekit.exercises import cost as checks
+from nnlib import Network, cost, data
 from screen import assert_visible_change, snapshot  # tests/screen.py
 
 
@@ -18,7 +19,7 @@ def digits():
 
 @pytest.fixture
 def app(digits):
-    return widgets.cost_knobs(Network(rng=0), digits.X_train[:300], digits.y_train[:300])
+    return apps.cost_knobs(Network(rng=0), digits.X_train[:300], digits.y_train[:300])
 
 
 # --- the knobs app -------------------------------------------------------------------------
@@ -40,7 +41,7 @@ def test_every_control_changes_the_screen(app):
 def test_a_knob_changes_the_average_cost_as_the_network_would(digits):
     X, y = digits.X_train[:300], digits.y_train[:300]
     net = Network(rng=0)
-    app = widgets.cost_knobs(net, X, y)
+    app = apps.cost_knobs(net, X, y)
     app.controls["neuron"].value = 3
     app.controls["bias"].value = -4.0
     twin = net.copy()
@@ -83,7 +84,7 @@ def test_best_so_far_only_goes_down(app):
 def test_cost_bars_show_the_sum_of_squares(digits):
     x, label = digits.X_train[0], int(digits.y_train[0])
     y_hat = np.linspace(0.05, 0.95, 10)
-    figure = plots.CostBarsFigure(x, y_hat, label, average=1.234, batch_text="10 digits")
+    figure = figures.CostBarsFigure(x, y_hat, label, average=1.234, batch_text="10 digits")
     wanted = np.eye(10)[label]
     assert f"{np.sum((y_hat - wanted) ** 2):.3f}" in figure.cost_title.get_text()
     assert "1.234" in figure.headline.get_text()
@@ -95,7 +96,7 @@ def test_cost_bars_show_the_sum_of_squares(digits):
 
 
 def test_cost_curves_marker_moves():
-    figure = plots.CostCurvesFigure(p=0.1)
+    figure = figures.CostCurvesFigure(p=0.1)
     before = figure.rgba().copy()
     figure.update(p=0.8)
     assert not np.array_equal(before, figure.rgba())

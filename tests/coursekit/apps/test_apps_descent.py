@@ -7,8 +7,9 @@ typical wrong ones.
 import numpy as np
 import pytest
 
-from nnlib import Network, backprop, data, landscapes, plots, widgets
-from nnlib.exercises import descent as checks
+from coursekit import apps, figures, landscapes
+from coursekit.exercises import descent as checks
+from nnlib import Network, backprop, data
 from screen import assert_visible_change, snapshot  # tests/screen.py
 
 
@@ -22,7 +23,7 @@ def digits():
 @pytest.mark.parametrize("control, value", [("start", -1.0), ("lr", 0.3), ("step", None),
                                             ("ten_steps", None), ("back", None)])
 def test_descent_1d_every_control_changes_the_screen(control, value):
-    app = widgets.descent_1d()
+    app = apps.descent_1d()
     before = snapshot(app)
     if value is None:
         app.controls[control].click()
@@ -32,7 +33,7 @@ def test_descent_1d_every_control_changes_the_screen(control, value):
 
 
 def test_descent_1d_steps_follow_the_slope_and_reset():
-    app = widgets.descent_1d(start=3.5, lr=0.1)
+    app = apps.descent_1d(start=3.5, lr=0.1)
     app.controls["step"].click()
     w1 = 3.5 - 0.1 * float(landscapes.curvy_slope(3.5))
     assert f"w = {w1:.3g}" in app.figures[0].figure.words.get_text()
@@ -45,7 +46,7 @@ def test_descent_1d_steps_follow_the_slope_and_reset():
 
 
 def test_descent_1d_says_in_words_when_the_step_is_too_large():
-    app = widgets.descent_1d(start=3.5, lr=1.5)
+    app = apps.descent_1d(start=3.5, lr=1.5)
     for _ in range(3):
         app.controls["ten_steps"].click()
     text = app.readouts["words"].value
@@ -57,14 +58,14 @@ def test_descent_1d_says_in_words_when_the_step_is_too_large():
 
 @pytest.mark.parametrize("control, value", [("u", -2.0), ("v", 2.0), ("lr", 0.3), ("steps", 5)])
 def test_descent_2d_every_control_changes_the_screen(control, value):
-    app = widgets.descent_2d()
+    app = apps.descent_2d()
     before = snapshot(app)
     app.controls[control].value = value
     assert_visible_change(before, snapshot(app))
 
 
 def test_descent_2d_reports_the_gradient_and_its_length():
-    app = widgets.descent_2d(start=(0.5, -1.5), steps=0)
+    app = apps.descent_2d(start=(0.5, -1.5), steps=0)
     g = landscapes.two_valleys_gradient(np.array([0.5, -1.5]))
     text = app.readouts["numbers"].value
     assert f"{np.linalg.norm(g):.3f}" in text and f"{g[0]:.2f}" in text
@@ -74,10 +75,10 @@ def test_descent_2d_reports_the_gradient_and_its_length():
 
 
 def test_descent_2d_survives_a_diverging_walk():
-    app = widgets.descent_2d(start=(3.9, 3.9), lr=0.6, steps=100)
+    app = apps.descent_2d(start=(3.9, 3.9), lr=0.6, steps=100)
     # the biggest step size on offer zig-zags on this surface but never blows up
     assert app.readouts["words"].value
-    figure = plots.SurfaceFigure(np.linspace(-1, 1, 5), np.linspace(-1, 1, 5), np.ones((5, 5)))
+    figure = figures.SurfaceFigure(np.linspace(-1, 1, 5), np.linspace(-1, 1, 5), np.ones((5, 5)))
     figure.update(points=[[0, 0], [1e6, -1e6]], costs=[1.0, np.inf], arrow=[np.nan, np.nan])
     assert figure.rgba().shape[2] == 4
 
@@ -85,8 +86,8 @@ def test_descent_2d_survives_a_diverging_walk():
 # --- the real cost -------------------------------------------------------------------------
 
 def test_cost_slices_lr_moves_the_marker_and_the_words(digits):
-    app = widgets.cost_slices(Network(rng=0), digits.X_train[:200], digits.y_train[:200],
-                              lr_max=12.0, n_plane=9)
+    app = apps.cost_slices(Network(rng=0), digits.X_train[:200], digits.y_train[:200],
+                           lr_max=12.0, n_plane=9)
     for lr in (0.5, 4.0, 12.0):
         before = snapshot(app)
         app.controls["lr"].value = lr
@@ -99,7 +100,7 @@ def test_cost_slices_lr_moves_the_marker_and_the_words(digits):
 def test_cost_slices_curve_is_the_real_cost(digits):
     X, y = digits.X_train[:200], digits.y_train[:200]
     net = Network(rng=0)
-    app = widgets.cost_slices(net, X, y, lr_max=4.0, n_plane=5)
+    app = apps.cost_slices(net, X, y, lr_max=4.0, n_plane=5)
     g = backprop.gradient_vector(net, X, y)
     assert np.isclose(app.gradient_length, np.linalg.norm(g))
     i = 40
@@ -110,7 +111,7 @@ def test_cost_slices_curve_is_the_real_cost(digits):
 
 def test_gradient_images_update():
     rng = np.random.default_rng(0)
-    figure = plots.GradientImagesFigure(rng.standard_normal((3, 784)), ["a", "b", "c"])
+    figure = figures.GradientImagesFigure(rng.standard_normal((3, 784)), ["a", "b", "c"])
     before = figure.rgba().copy()
     figure.update(grads=rng.standard_normal((3, 784)), titles=["d", "e", "f"])
     assert not np.array_equal(before, figure.rgba())

@@ -2,13 +2,14 @@
 import numpy as np
 import pytest
 
-from nnlib import activations, data, neurons, trained
-from nnlib.exercises import weights as checks
-from nnlib.plots.layers import NetworkActivityFigure
-from nnlib.plots.neuron import NeuronFigure
-from nnlib.widgets import base
-from nnlib.widgets.knobs import network_knobs
-from nnlib.widgets.neuron import neuron_explorer
+from coursekit import neurons, trained
+from coursekit.apps import base
+from coursekit.apps.knobs import network_knobs
+from coursekit.apps.neuron import neuron_explorer
+from coursekit.exercises import weights as checks
+from coursekit.figures.layers import NetworkActivityFigure
+from coursekit.figures.neuron import NeuronFigure
+from nnlib import activations, data
 
 
 @pytest.fixture(scope="module")

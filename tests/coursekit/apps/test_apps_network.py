@@ -7,9 +7,10 @@ typical wrong ones.
 import numpy as np
 import pytest
 
-from nnlib import Network, data, widgets
-from nnlib.exercises import neurons
-from nnlib.trained import trained_network
+from coursekit import apps
+from coursekit.exercises import neurons
+from coursekit.trained import trained_network
+from nnlib import Network, data
 from screen import assert_visible_change, snapshot  # tests/screen.py
 
 
@@ -27,7 +28,7 @@ def nets():
 
 @pytest.mark.parametrize("control, value", [("digit", 3), ("row", 2), ("column", 20)])
 def test_pixel_explorer_controls_change_the_figures(digits, control, value):
-    app = widgets.pixel_explorer(digits.X_train[:20], digits.y_train[:20])
+    app = apps.pixel_explorer(digits.X_train[:20], digits.y_train[:20])
     before = snapshot(app)
     app.controls[control].value = value
     assert_visible_change(before, snapshot(app))
@@ -35,7 +36,7 @@ def test_pixel_explorer_controls_change_the_figures(digits, control, value):
 
 def test_pixel_explorer_readout_names_the_index(digits):
     X = digits.X_train[:20]
-    app = widgets.pixel_explorer(X, digits.y_train[:20])
+    app = apps.pixel_explorer(X, digits.y_train[:20])
     app.controls["digit"].value = 4
     app.controls["row"].value = 9
     app.controls["column"].value = 15
@@ -46,9 +47,9 @@ def test_pixel_explorer_readout_names_the_index(digits):
 
 
 def test_pixel_explorer_is_one_figure_drawn_as_a_fresh_one_would_be(digits):
-    from nnlib.plots.pixels import PixelExplorerFigure
+    from coursekit.figures.pixels import PixelExplorerFigure
     X, y = digits.X_train[:20], digits.y_train[:20]
-    app = widgets.pixel_explorer(X, y)
+    app = apps.pixel_explorer(X, y)
     assert len(app.figures) == 1 and app.figures[0].figure.rgba().shape[1] <= 880
     for control, value in [("row", 3), ("column", 25), ("digit", 7), ("row", 4)]:
         app.controls[control].value = value
@@ -58,7 +59,7 @@ def test_pixel_explorer_is_one_figure_drawn_as_a_fresh_one_would_be(digits):
 
 @pytest.mark.parametrize("control, value", [("digit", 5), ("network", "trained")])
 def test_network_explorer_controls_change_the_diagram(digits, nets, control, value):
-    app = widgets.network_explorer(digits.X_test[:50], digits.y_test[:50], nets=nets)
+    app = apps.network_explorer(digits.X_test[:50], digits.y_test[:50], nets=nets)
     before = snapshot(app)
     app.controls[control].value = value
     assert_visible_change(before, snapshot(app))
@@ -66,7 +67,7 @@ def test_network_explorer_controls_change_the_diagram(digits, nets, control, val
 
 def test_network_explorer_readout_gives_the_answer(digits, nets):
     X, y = digits.X_test[:50], digits.y_test[:50]
-    app = widgets.network_explorer(X, y, nets=nets)
+    app = apps.network_explorer(X, y, nets=nets)
     app.controls["network"].value = "trained"
     app.controls["digit"].value = 2
     answer = int(nets["trained"].predict(X[2]))
@@ -78,7 +79,7 @@ def test_network_explorer_readout_gives_the_answer(digits, nets):
 
 def test_next_mistake_jumps_to_a_wrong_answer(digits, nets):
     X, y = digits.X_test[:200], digits.y_test[:200]
-    app = widgets.network_explorer(X, y, nets=nets)
+    app = apps.network_explorer(X, y, nets=nets)
     app.controls["network"].value = "trained"
     wrong = np.flatnonzero(nets["trained"].predict(X) != y)
     assert len(wrong) >= 2
@@ -93,7 +94,7 @@ def test_next_mistake_jumps_to_a_wrong_answer(digits, nets):
 
 def test_next_mistake_says_so_when_there_is_none(digits, nets):
     X, y = digits.X_test[:3], nets["trained"].predict(digits.X_test[:3])   # all answered "right"
-    app = widgets.network_explorer(X, y, nets=nets)
+    app = apps.network_explorer(X, y, nets=nets)
     app.controls["network"].value = "trained"
     app.controls["mistake"].click()
     assert "No other digit" in app.readouts["answer"].value
@@ -101,16 +102,16 @@ def test_next_mistake_says_so_when_there_is_none(digits, nets):
 
 def test_network_explorer_checks_its_inputs(digits, nets):
     with pytest.raises(TypeError, match="dict of networks"):
-        widgets.network_explorer(digits.X_test[:5], digits.y_test[:5], nets=[nets["random"]])
+        apps.network_explorer(digits.X_test[:5], digits.y_test[:5], nets=[nets["random"]])
     with pytest.raises(ValueError, match="same sizes"):
-        widgets.network_explorer(digits.X_test[:5], digits.y_test[:5],
-                                 nets={"a": Network(), "b": Network((784, 30, 10))})
+        apps.network_explorer(digits.X_test[:5], digits.y_test[:5],
+                              nets={"a": Network(), "b": Network((784, 30, 10))})
     with pytest.raises(ValueError, match="one label per input"):
-        widgets.network_explorer(digits.X_test[:5], digits.y_test[:4], nets=nets)
+        apps.network_explorer(digits.X_test[:5], digits.y_test[:4], nets=nets)
 
 
 def test_digit_browser_is_unchanged(digits):
-    app = widgets.digit_browser(digits.X_train[:10], digits.y_train[:10])
+    app = apps.digit_browser(digits.X_train[:10], digits.y_train[:10])
     before = snapshot(app)
     app.controls["digit"].value = 2
     assert_visible_change(before, snapshot(app))

@@ -4,13 +4,14 @@ import numpy as np
 import pytest
 
 import nnlib
-from nnlib import backprop, data, training, trained
-from nnlib.diagnose import dead_share, diagnose, saturated_share
-from nnlib.exercises import training as ex
-from nnlib.plots.filters import AnswerFigure, FilterFigure, PreparationFigure
-from nnlib.plots.training_curves import TrainingCurvesFigure
-from nnlib.widgets.draw import draw_digit
-from nnlib.widgets.training import training_app, wait_until
+from coursekit import trained
+from coursekit.apps.draw import draw_digit
+from coursekit.apps.training import training_app, wait_until
+from coursekit.diagnose import dead_share, diagnose, saturated_share
+from coursekit.exercises import training as ex
+from coursekit.figures.filters import AnswerFigure, FilterFigure, PreparationFigure
+from coursekit.figures.training_curves import TrainingCurvesFigure
+from nnlib import backprop, data, training
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +189,11 @@ def test_diagnose_names_dead_relus(digits):
 
 def test_diagnose_slow_good_memorising_and_rising(digits):
     assert diagnose(*run(digits, lr=0.05)).startswith("Learning is slow")
-    assert diagnose(*run(digits, lr=3.0, n=4000)).startswith("Training went well")
+    # A healthy run, as a record (a real 3-epoch run at lr 3 wobbles by several points on its
+    # last epoch, depending on the processor's rounding: see tests/README.md).
+    healthy = training.History(cost=[0.3, 0.2, 0.15], train_accuracy=[0.80, 0.86, 0.88],
+                               test_accuracy=[0.82, 0.86, 0.87], lr=[3.0] * 3)
+    assert diagnose(healthy, nnlib.Network()).startswith("Training went well")
     assert diagnose(*run(digits, lr=3.0, epochs=30, n=500)).startswith("It reads its training digits much better")
     rising = training.History(cost=[0.5, 0.3, 0.9], train_accuracy=[0.5] * 3, lr=[1.0] * 3)
     assert diagnose(rising, nnlib.Network()).startswith("The cost went up")

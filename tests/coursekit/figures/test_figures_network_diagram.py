@@ -3,8 +3,9 @@ the same pixels as a fresh drawing, and readable errors for wrong inputs."""
 import numpy as np
 import pytest
 
-from nnlib import Network, data, plots
-from nnlib.trained import trained_network
+from coursekit import figures
+from coursekit.trained import trained_network
+from nnlib import Network, data
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +29,11 @@ def changed(figure, action):
 
 def test_network_figure_shows_the_answer_of_the_network(digits, trained):
     x = digits.X_test[0]
-    figure = plots.NetworkFigure(trained, x, label=int(digits.y_test[0]))
+    figure = figures.NetworkFigure(trained, x, label=int(digits.y_test[0]))
     assert figure.answer == trained.predict(x)
     np.testing.assert_allclose(figure.y_hat, trained.forward(x))
     label = figure.answer_label       # drawn over the plain label of the answer
-    assert label.get_text() == str(figure.answer) and label.get_color() == plots.base.HIGHLIGHT
+    assert label.get_text() == str(figure.answer) and label.get_color() == figures.base.HIGHLIGHT
     assert label.get_position() == figure.output_labels[figure.answer].get_position()
     np.testing.assert_allclose(figure.ring.get_offsets()[0], figure.positions[-1][figure.answer])
     assert f"answer: {figure.answer}" in figure.title.get_text()
@@ -43,7 +44,7 @@ def test_network_figure_shows_the_answer_of_the_network(digits, trained):
 
 
 def test_a_new_digit_changes_the_picture_in_place(digits, trained):
-    figure = plots.NetworkFigure(trained, digits.X_test[0])
+    figure = figures.NetworkFigure(trained, digits.X_test[0])
     artists = (figure.fig, figure.neurons, figure.lines)
     assert changed(figure, lambda: figure.update(x=digits.X_test[1]))
     assert (figure.fig, figure.neurons, figure.lines) == artists      # updated, not rebuilt
@@ -51,7 +52,7 @@ def test_a_new_digit_changes_the_picture_in_place(digits, trained):
 
 
 def test_a_new_network_changes_the_lines(digits, trained):
-    figure = plots.NetworkFigure(Network(rng=0), digits.X_test[0])
+    figure = figures.NetworkFigure(Network(rng=0), digits.X_test[0])
     segments = [s.copy() for s in figure.lines.get_segments()]
     assert changed(figure, lambda: figure.update(net=trained))
     assert not all(np.array_equal(a, b) for a, b in zip(segments, figure.lines.get_segments()))
@@ -60,26 +61,26 @@ def test_a_new_network_changes_the_lines(digits, trained):
 
 def test_blitted_updates_draw_the_same_pixels_as_a_fresh_figure(digits, trained):
     random = Network(rng=0)
-    figure = plots.NetworkFigure(trained, digits.X_test[0], label=1)
+    figure = figures.NetworkFigure(trained, digits.X_test[0], label=1)
     for i in range(1, 4):                                 # back and forth between networks
         figure.update(x=digits.X_test[i], net=random if i % 2 else trained)
     figure.update(x=digits.X_test[7], net=random, label=int(digits.y_test[7]), highlight=(2, 5))
-    fresh = plots.NetworkFigure(random, digits.X_test[7], label=int(digits.y_test[7]),
-                                highlight=(2, 5))
+    fresh = figures.NetworkFigure(random, digits.X_test[7], label=int(digits.y_test[7]),
+                                  highlight=(2, 5))
     np.testing.assert_array_equal(figure.rgba(), fresh.rgba())
 
 
 def test_changed_weights_of_the_same_network_are_redrawn(digits):
     net = Network(rng=0)
-    figure = plots.NetworkFigure(net, digits.X_test[0])
+    figure = figures.NetworkFigure(net, digits.X_test[0])
     net.weights[1][:] *= -1                               # e.g. after a training step
     assert changed(figure, lambda: figure.update(net=net))
-    np.testing.assert_array_equal(figure.rgba(), plots.NetworkFigure(net, digits.X_test[0]).rgba())
+    np.testing.assert_array_equal(figure.rgba(), figures.NetworkFigure(net, digits.X_test[0]).rgba())
 
 
 def test_strongest_lines_per_neuron(digits):
     net = Network((784, 16, 16, 10), rng=1)
-    figure = plots.NetworkFigure(net, digits.X_test[0], strongest=3)
+    figure = figures.NetworkFigure(net, digits.X_test[0], strongest=3)
     assert len(figure.lines.get_segments()) == 3 * (16 + 16 + 10)
     # the first output neuron's lines start at its 3 largest |weights| of layer 2
     top = np.argsort(-np.abs(net.weights[2][0]))[:3]
@@ -89,7 +90,7 @@ def test_strongest_lines_per_neuron(digits):
 
 def test_other_network_shapes_and_titles(digits):
     net = Network((784, 30, 10), rng=0, activation="relu", output="softmax")
-    figure = plots.NetworkFigure(net, digits.X_test[0], title="a wider network", vmax=3)
+    figure = figures.NetworkFigure(net, digits.X_test[0], title="a wider network", vmax=3)
     assert figure.title.get_text() == "a wider network"
     assert len(figure.neurons.get_offsets()) == 40
     figure.update(title=None, label=4)
@@ -104,16 +105,16 @@ def test_other_network_shapes_and_titles(digits):
 def test_wrong_inputs_are_explained(bad, error, words, trained):
     with pytest.raises(error, match=words.replace("(", r"\(").replace(")", r"\)").replace(
             "[", r"\[").replace("]", r"\]")):
-        plots.NetworkFigure(trained, bad)
+        figures.NetworkFigure(trained, bad)
 
 
 def test_wrong_networks_and_highlights_are_explained(digits, trained):
     x = digits.X_test[0]
     with pytest.raises(TypeError, match="nnlib.Network"):
-        plots.NetworkFigure([np.zeros((16, 784))], x)
+        figures.NetworkFigure([np.zeros((16, 784))], x)
     with pytest.raises(ValueError, match="784 inputs"):
-        plots.NetworkFigure(Network((2, 3, 1)), np.zeros(2))
-    figure = plots.NetworkFigure(trained, x)
+        figures.NetworkFigure(Network((2, 3, 1)), np.zeros(2))
+    figure = figures.NetworkFigure(trained, x)
     with pytest.raises(ValueError, match="same sizes"):
         figure.update(net=Network((784, 30, 10)))
     with pytest.raises(ValueError, match="Layer 0 is the input"):
@@ -126,20 +127,20 @@ def test_wrong_networks_and_highlights_are_explained(digits, trained):
 
 def test_digit_column_figure_marks_pixel_and_index(digits):
     x = digits.X_train[0]
-    figure = plots.DigitColumnFigure(x, pixel=(10, 12), title="label 5")
+    figure = figures.DigitColumnFigure(x, pixel=(10, 12), title="label 5")
     assert figure.index_text.get_text().endswith("= 292")
     np.testing.assert_allclose(figure.column.get_array()[:, 0], x)   # the column is x itself
     assert figure.mark.get_ydata()[0] == 292
     assert changed(figure, lambda: figure.update(pixel=(0, 3)))
     assert figure.index_text.get_text().endswith("= 3")
     assert changed(figure, lambda: figure.update(x=digits.X_train[1]))
-    fresh = plots.DigitColumnFigure(digits.X_train[1], pixel=(0, 3), title="label 5")
+    fresh = figures.DigitColumnFigure(digits.X_train[1], pixel=(0, 3), title="label 5")
     np.testing.assert_array_equal(figure.rgba(), fresh.rgba())
 
 
 def test_pixel_values_figure_prints_the_block_around_the_pixel(digits):
     x = digits.X_train[0]
-    figure = plots.PixelValuesFigure(x, pixel=(10, 12))
+    figure = figures.PixelValuesFigure(x, pixel=(10, 12))
     assert figure.block == (7, 7)
     texts = dict(((int(r), int(c)), t) for c, r, t, _ in figure.numbers.cells)
     assert len(texts) == 49 and set(texts) == {(r, c) for r in range(7, 14) for c in range(7, 14)}
@@ -149,18 +150,18 @@ def test_pixel_values_figure_prints_the_block_around_the_pixel(digits):
     assert changed(figure, lambda: figure.update(pixel=(25, 1)))     # another block
     assert figure.block == (21, 0)
     figure.update(x=digits.X_train[2])
-    fresh = plots.PixelValuesFigure(digits.X_train[2], pixel=(25, 1))
+    fresh = figures.PixelValuesFigure(digits.X_train[2], pixel=(25, 1))
     np.testing.assert_array_equal(figure.rgba(), fresh.rgba())
 
 
 @pytest.mark.parametrize("pixel", [(28, 0), (-1, 3), (2.0, 3), (5,), "3,4"])
 def test_pixels_out_of_the_image_are_explained(pixel, digits):
     with pytest.raises(ValueError, match="from 0 to 27"):
-        plots.DigitColumnFigure(digits.X_train[0], pixel=pixel)
+        figures.DigitColumnFigure(digits.X_train[0], pixel=pixel)
 
 
 def test_digit_figure_still_works(digits):
-    figure = plots.DigitFigure(digits.X_train[0], title="a digit")
+    figure = figures.DigitFigure(digits.X_train[0], title="a digit")
     assert changed(figure, lambda: figure.update(x=digits.X_train[1], title="another"))
 
 
@@ -168,7 +169,7 @@ def test_numbers_are_drawn_in_their_own_cells():
     """Lit cells get dark text and dark cells light text, each in its own cell (not flipped)."""
     grid = np.zeros((28, 28))
     grid[7:10, 7:14] = 1.0                        # the top three rows of the block are lit
-    figure = plots.PixelValuesFigure(grid.reshape(784), pixel=(7, 7))
+    figure = figures.PixelValuesFigure(grid.reshape(784), pixel=(7, 7))
     brightness = figure.rgba()[..., :3].astype(int).sum(axis=2)     # 0 black .. 765 white
     height = brightness.shape[0]
     for row, lit in [(7, True), (8, True), (11, False), (13, False)]:

@@ -3,7 +3,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from nnlib.plots.text import CellNumbers
+from coursekit.figures.text import CellNumbers
 
 
 def _canvas_with(draw_texts):
