@@ -16,6 +16,7 @@ the top, like MNIST: a white digit on black.
 import numpy as np
 from PIL import Image
 
+from nnlib.data import as_image
 from nnlib.errors import as_array, check_finite, describe, fail
 
 SIZE = 28      # MNIST images are 28 x 28 pixels
@@ -116,10 +117,7 @@ def shrink(image, size=SIZE):
 
 def enlarge(x, size=280):
     """A digit (784,) blown up to a (size, size) image, e.g. to show it on a drawing canvas."""
-    x = check_finite(as_array(x, "x"), "x")
-    if x.shape != (SIZE * SIZE,):
-        fail("one digit as 784 numbers, shape (784,)", describe(x))
-    image = Image.fromarray(x.reshape(SIZE, SIZE).astype(np.float32), mode="F")
+    image = Image.fromarray(as_image(x).astype(np.float32), mode="F")
     return np.clip(np.asarray(image.resize((size, size), Image.Resampling.BILINEAR), dtype=np.float64), 0, 1)
 
 

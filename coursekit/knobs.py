@@ -61,15 +61,13 @@ def _check_knob(net, knob):
 
 
 def parameter_index(net, knob):
-    """The position of `knob` in net.parameters() (order W1, b1, W2, b2, ...)."""
-    knob = _check_knob(net, knob)
-    start = 0
-    for l in range(1, knob.layer):
-        start += net.weights[l - 1].size + net.biases[l - 1].size
-    W = net.weights[knob.layer - 1]
-    if knob.kind == "W":
-        return start + knob.neuron * W.shape[1] + knob.source
-    return start + W.size + knob.neuron
+    """The position of `knob` in net.parameters(), in the order net.arrays() fixes."""
+    knob, start = _check_knob(net, knob), 0
+    for kind, l, p in net.arrays():
+        if (kind, l) == (knob.kind, knob.layer):
+            cell = (knob.neuron, knob.source) if kind == "W" else (knob.neuron,)
+            return start + int(np.ravel_multi_index(cell, p.shape))
+        start += p.size
 
 
 def parameter_name(net, index):
@@ -78,13 +76,10 @@ def parameter_name(net, index):
             or not 0 <= index < net.n_params:
         fail(f"a parameter index, a whole number 0 .. {net.n_params - 1:,}", describe(index))
     index = int(index)
-    for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
-        if index < W.size:
-            return weight(l, *divmod(index, W.shape[1]))
-        index -= W.size
-        if index < b.size:
-            return bias(l, index)
-        index -= b.size
+    for kind, l, p in net.arrays():
+        if index < p.size:
+            return weight(l, *map(int, np.unravel_index(index, p.shape))) if kind == "W" else bias(l, index)
+        index -= p.size
 
 
 class KnobBoard:

@@ -1,14 +1,9 @@
 """Activation functions: the "squish" a neuron applies to its weighted sum z.
 
-Each function sits beside its derivative, as in micrograd, so the rule used
-going forward and the rule used by backpropagation going backward are read
-together. All work element by element on arrays of any shape, except softmax,
-which works across the last axis (the neurons of one layer).
-
-    a = f(z)          forward
-    da/dz = f'(z)     backward (for softmax: a Jacobian, see softmax_vjp)
-
-Look a function up by name with `get("relu")`.
+Each function sits beside its derivative, as in micrograd: a = f(z) going
+forward, da/dz = f'(z) going backward (for softmax a Jacobian, see softmax_vjp).
+All work element by element on arrays of any shape, except softmax, which works
+across the last axis (the neurons of one layer). Look one up with get("relu").
 """
 from typing import Callable, NamedTuple
 
@@ -20,8 +15,7 @@ from nnlib.errors import fail
 def sigmoid(z):
     """σ(z) = 1 / (1 + e^(-z)), squishing any number into (0, 1).
 
-    Written so that e^(...) is only ever taken of a negative number: the
-    textbook formula overflows (and warns) for z below about -710.
+    e^(...) is only taken of a negative number: the formula above overflows for z < -710.
     """
     z = np.asarray(z)
     e = np.exp(-np.abs(z))            # in (0, 1]: never overflows
@@ -92,8 +86,7 @@ def softmax(z):
 def softmax_jacobian(z):
     """da_i/dz_j = a_i (δ_ij - a_j): shape (..., k, k) for z of shape (..., k).
 
-    Every output depends on every input, so the derivative is a matrix, not a
-    number per neuron. Backpropagation never builds it: see softmax_vjp.
+    Every output depends on every input: a matrix, which backprop never builds (softmax_vjp).
     """
     a = softmax(z)
     return a[..., :, None] * (np.eye(a.shape[-1]) - a[..., None, :])
@@ -117,32 +110,20 @@ class Activation(NamedTuple):
     def __call__(self, z):
         return self.f(z)
 
-    def vjp(self, z, a, grad_a):
-        """dC/dz given dC/da: for element-wise functions grad_a * f'(z).
+    prime_of_a: Callable = None    # f'(z) written with a = f(z), where it can be: no f(z) again
 
-        Where f'(z) can be read off the output a = f(z) that the forward pass
-        already made, we use that: the same numbers, without computing f again.
-        """
+    def vjp(self, z, a, grad_a):
+        """dC/dz given dC/da: for element-wise functions grad_a * f'(z)."""
         if self.name == "softmax":
             return softmax_vjp(z, a, grad_a)
-        if self.name in PRIME_FROM_OUTPUT:
-            return grad_a * PRIME_FROM_OUTPUT[self.name](a)
-        return grad_a * self.prime(z)
-
-
-# f'(z) written with a = f(z): σ' = σ(1 - σ), tanh' = 1 - tanh², relu' = [a > 0].
-PRIME_FROM_OUTPUT = {
-    "sigmoid": lambda a: a * (1 - a),
-    "tanh": lambda a: 1 - a * a,
-    "relu": lambda a: a > 0,
-}
+        return grad_a * (self.prime_of_a(a) if self.prime_of_a else self.prime(z))
 
 
 ACTIVATIONS = {
-    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
-    "relu": Activation("relu", relu, relu_prime),
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, lambda a: a * (1 - a)),   # σ(1 - σ)
+    "relu": Activation("relu", relu, relu_prime, lambda a: a > 0),
     "leaky_relu": Activation("leaky_relu", leaky_relu, leaky_relu_prime),
-    "tanh": Activation("tanh", tanh, tanh_prime),
+    "tanh": Activation("tanh", tanh, tanh_prime, lambda a: 1 - a * a),                 # 1 - tanh²
     "softmax": Activation("softmax", softmax, softmax_jacobian),
     "identity": Activation("identity", identity, identity_prime),
 }

@@ -9,12 +9,10 @@ back to the input, gives every partial derivative in one backward sweep:
     dC/dW^(l) = δ^(l)ᵀ a^(l-1)                   (n_out, n_in), summed over the batch
     dC/db^(l) = Σ_batch δ^(l)                    (n_out,)
 
-Rows of δ are examples, so the whole batch goes through as matrix products.
-`numerical_gradient` nudges each parameter in turn instead: far too slow to
-learn with, but so simple it is the judge that backpropagation must agree with.
-
-training.train() calls gradients() for every mini-batch: this is the code
-that trains the network.
+Rows of δ are examples, so the whole batch goes through as matrix products;
+training.train() calls gradients() for every mini-batch. `numerical_gradient`
+nudges each parameter in turn instead: far too slow to learn with, but so
+simple it is the judge that backpropagation must agree with.
 """
 import numpy as np
 

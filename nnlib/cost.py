@@ -1,12 +1,9 @@
 """Cost functions: one number that says how wrong the network is.
 
 For one example the network outputs y_hat (10 numbers) and we wanted y, the
-one-hot vector of the right digit (1 for it, 0 elsewhere). A cost compares the
-two; over many examples we take the average. Learning means making that
-average small.
-
-Each cost sits beside its gradient with respect to the outputs, dC/dy_hat,
-which is where backpropagation starts.
+one-hot vector of the right digit. A cost compares the two; over many examples
+we take the average, and learning makes it small. Each cost sits beside its
+gradient with respect to the outputs, dC/dy_hat, where backpropagation starts.
 
     quadratic             C = mean over examples of Σ_j (y_hat_j - y_j)²
     cross_entropy         C = mean of -Σ_j y_j ln y_hat_j          (softmax outputs)

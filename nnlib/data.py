@@ -1,16 +1,12 @@
 """Handwritten digits for the course: a small embedded sample, and the full MNIST.
 
-The teaching trade-off. A course should start in seconds, offline, and a
-network you can watch learn needs only a few thousand examples. So there are
-two ways to get digits, returning the same `Digits` object:
+The teaching trade-off: a course should start in seconds, offline, and a
+network you can watch learn needs only a few thousand examples. So:
 
 - `load_sample()`: 5,000 real MNIST digits (4,000 to train on, 1,000 to test)
-  that ship inside the repository (0.8 MB). No network, a few milliseconds.
-  Enough for every idea in the course; accuracy is a little lower than with
-  all the data, which is itself a lesson: more data, better network.
+  that ship with the course (0.8 MB): no network, a few milliseconds.
 - `load_mnist()`: the standard 60,000 + 10,000 digits, downloaded once (11 MB),
-  checked against published SHA-256 hashes, and cached. Loads again in well
-  under a second, but float64 pixels take 440 MB of memory.
+  checked against published SHA-256 hashes, and cached.
 
 Either way each image is a row of 784 numbers (28x28 pixels, row by row) in
 [0, 1]: the raw 0..255 values divided by 255, so that no input starts with a
@@ -26,14 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import check_labels, check_positive_int, describe, fail
+from .errors import check_inputs, check_labels, check_positive_int, describe, fail
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SAMPLE_FILE = DATA_DIR / "mnist_sample.npz"
 
-# Public copies of the original files, tried in order (LeCun's own site now
-# refuses scripted downloads). NNLIB_MNIST_MIRROR replaces them: a URL prefix,
-# or a local folder that holds the four .gz files.
+# Public copies of the original files, tried in order (LeCun's site refuses scripts).
+# NNLIB_MNIST_MIRROR replaces them: a URL prefix, or a folder holding the four .gz files.
 MIRRORS = (
     "https://ossci-datasets.s3.amazonaws.com/mnist/",
     "https://storage.googleapis.com/cvdf-datasets/mnist/",
@@ -48,14 +43,13 @@ MNIST_FILES = {
 }
 SPLITS = {"X_train": "train-images-idx3-ubyte", "y_train": "train-labels-idx1-ubyte",
           "X_test": "t10k-images-idx3-ubyte", "y_test": "t10k-labels-idx1-ubyte"}
-# Seconds to wait for a connection, and for the next bytes of a download: an
-# offline machine fails in seconds, a slow line still finishes.
+# Seconds to wait for a connection and for the next bytes: offline fails fast, slow lines finish.
 TIMEOUT = (10, 60)
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: `==` on arrays has no single True/False answer
 class Digits:
-    """Images and labels, split into a training set and a test set.
+    """Images and labels, split into a training set and a test set:
 
     X_train: (N_train, 784) floats in [0, 1], one flattened 28x28 digit per row
     y_train: (N_train,) int64 labels 0..9, y_train[i] is the digit in X_train[i]
@@ -70,7 +64,6 @@ class Digits:
     source: str
 
     def __repr__(self):
-        # The default repr would print 3 million numbers; the shapes say what matters.
         return (f"Digits(source={self.source!r}, X_train={self.X_train.shape} {self.X_train.dtype}, "
                 f"y_train={self.y_train.shape}, X_test={self.X_test.shape}, y_test={self.y_test.shape})")
 
@@ -78,12 +71,9 @@ class Digits:
 def load_sample(dtype=np.float64):
     """5,000 real MNIST digits shipped with the course: 4,000 to train on, 1,000 to test.
 
-    Each digit 0..9 appears exactly 400 times in training and 100 times in the
-    test set, in a fixed shuffled order (the same on every machine, every call).
-    Every call returns fresh arrays, so changing them cannot affect a later call.
-    All 5,000 come from MNIST's training set: do not test a network trained on
-    full MNIST with this sample's test set (see data/README.md).
-
+    Each digit 0..9 appears 400 times in training and 100 times in the test set,
+    in a fixed shuffled order; every call returns fresh arrays. All 5,000 are
+    MNIST training digits: never test a full-MNIST network on them (data/README.md).
     dtype: np.float64 (default) or np.float32 (half the memory, a bit faster).
     Returns Digits with X_train (4000, 784), y_train (4000,), X_test (1000, 784), y_test (1000,).
     """
@@ -102,12 +92,9 @@ def load_mnist(dtype=np.float64, cache_dir=None, progress=True):
 
     The first call downloads the four original IDX files (11 MB) from a public
     mirror, checks each against its published SHA-256, and keeps the checked,
-    decompressed files in the cache folder: `cache_dir`, else the folder in the
-    environment variable NNLIB_DATA_DIR, else data/mnist/ in the repository.
+    decompressed files in `cache_dir`, else $NNLIB_DATA_DIR, else data/mnist/.
     Later calls read the cache (checked again, it is cheap) and need no network.
-
-    dtype: np.float64 (default, 440 MB) or np.float32 (220 MB).
-    progress: show a progress bar per download.
+    dtype: np.float64 (default, 440 MB) or np.float32 (220 MB). progress: a bar per download.
     Returns Digits with X_train (60000, 784), y_train (60000,), X_test (10000, 784), y_test (10000,).
     Raises DownloadError (a ConnectionError) when offline with no cache, and
     ValueError when a download is damaged (it is deleted; just call again).
@@ -120,29 +107,22 @@ def load_mnist(dtype=np.float64, cache_dir=None, progress=True):
 
 
 def one_hot(y, n_classes=10):
-    """Labels (N,) ints -> (N, n_classes) float64, each row all 0 but a 1 at the label's column.
-
-    It is the output we want from the network: label 3 -> [0, 0, 0, 1, 0, 0, 0, 0, 0, 0].
-    """
+    """Labels (N,) ints -> (N, n_classes) float64, the outputs we want: 3 -> [0, 0, 0, 1, 0, ...]."""
     n_classes = check_positive_int(n_classes, "n_classes")
     y = check_labels(y, n_classes)
     return np.eye(n_classes)[y]  # row y[i] of the identity matrix is the one-hot row for y[i]
 
 
 def as_image(x):
-    """One flattened digit (784,) -> its 28x28 image, a view of the same numbers (no copy).
-
-    MNIST stores pixels row by row, so image row r is x[28 * r : 28 * r + 28].
-    """
-    x = np.asarray(x)
-    if x.shape == (784,):
-        return x.reshape(28, 28)
-    want = "one digit as 784 numbers, shape (784,)"
-    if x.ndim == 2 and x.shape[1] == 784:
-        fail(want, describe(x), "That is a batch of digits: pick one row, e.g. as_image(X[0]).")
-    if x.shape == (28, 28):
-        fail(want, describe(x), "This is already a 28x28 image: use it as it is.")
-    fail(want, describe(x), "An MNIST digit has 28 x 28 = 784 pixels.")
+    """One flattened digit (784,) -> its 28x28 image, a view (no copy): row r is x[28 r : 28 r + 28]."""
+    shape, want = np.shape(x), "one digit as 784 numbers, shape (784,)"
+    if shape == (28, 28):
+        fail(want, describe(np.asarray(x)), "This is already a 28x28 image: use it as it is.")
+    if len(shape) == 2 and shape[1] == 784:
+        fail(want, describe(np.asarray(x)), "That is a batch of digits: pick one row, e.g. as_image(X[0]).")
+    if shape != (784,):
+        fail(want, describe(np.asarray(x)), "An MNIST digit has 28 x 28 = 784 pixels.")
+    return check_inputs(x, 784).reshape(28, 28)
 
 
 class DownloadError(ConnectionError):
@@ -154,13 +134,12 @@ class DownloadError(ConnectionError):
 def _float_dtype(dtype):
     """np.float64 or np.float32 as a numpy dtype; a TypeError for anything else."""
     try:
-        dtype = np.dtype(dtype)
+        if isinstance(dtype, (type, str, np.dtype)) and str(np.dtype(dtype)) in ("float64", "float32"):
+            return np.dtype(dtype)
     except TypeError:
         pass
-    if not isinstance(dtype, np.dtype) or dtype.name not in ("float64", "float32"):
-        fail("dtype np.float64 or np.float32", dtype if isinstance(dtype, np.dtype) else describe(dtype),
-             "Pixels become fractions in [0, 1], which need a float type.", error=TypeError)
-    return dtype
+    fail("dtype np.float64 or np.float32", str(dtype) if isinstance(dtype, np.dtype) else describe(dtype),
+         "Pixels become fractions in [0, 1], which need a float type.", error=TypeError)
 
 
 def _to_digits(arrays, dtype, source):
@@ -201,13 +180,18 @@ def _fetch(name, cache, progress):
              f"{len(data)} bytes with SHA-256 {hashlib.sha256(data).hexdigest()[:12]}... instead",
              "The download is damaged or is not MNIST. It was deleted, so the next call "
              "to load_mnist() downloads it again.")
-    part = cache / f"{name}.{os.getpid()}.part"
+    _write_whole(path, data)
+    return data
+
+
+def _write_whole(path, data):
+    """Write `data` to `path` atomically: the file is either complete or absent."""
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
         part.write_bytes(data)
-        os.replace(part, path)  # atomic: the cache file is either complete or absent
+        os.replace(part, path)
     finally:
         part.unlink(missing_ok=True)
-    return data
 
 
 def _gunzip(gz, name):
@@ -243,13 +227,10 @@ def _download(filename, dest, progress):
 
 def _http_get(url, dest, progress):
     """Download `url` to the path `dest` with pooch, showing a progress bar named after the file."""
-    # Imported here, not at the top: pooch and requests take a while to import,
-    # and most sessions never download anything.
-    import pooch
+    import pooch                  # here, not at the top: slow to import, and rarely needed
     from tqdm import tqdm
 
-    # Our own bar, to show the file's name; total=1 until pooch sets the real size
-    # (pooch uses a bar only if it is "true", and an empty tqdm bar is not).
+    # Our own bar, named after the file; total=1 because pooch uses only a "true" bar.
     bar = tqdm(desc=url.rsplit("/", 1)[-1], total=1, unit="B", unit_scale=True, ncols=79) if progress else False
     try:
         pooch.HTTPDownloader(progressbar=bar, timeout=TIMEOUT, chunk_size=1 << 16)(url, str(dest), None)
@@ -265,9 +246,8 @@ def _http_get(url, dest, progress):
 def _parse_idx(data, name):
     """IDX bytes -> uint8 array: images (N, 784), one flattened 28x28 digit per row; labels (N,).
 
-    The IDX format: two zero bytes, a type code (0x08 = unsigned bytes), the
-    number of dimensions, each dimension as a 4-byte big-endian integer, then
-    all the values. So train images start 0x00000803, then 60000, 28, 28.
+    IDX: two zero bytes, a type code (0x08 = unsigned bytes), the number of dimensions,
+    each as a 4-byte big-endian integer, then the values (train images: 0x00000803, 60000, 28, 28).
     """
     ndim = 3 if "images" in name else 1
     magic = int.from_bytes(data[:4], "big")

@@ -1,9 +1,8 @@
 """Readable errors for a learner's mistakes.
 
-Every public function of nnlib checks its inputs with these helpers, so that a
-mistake is reported the same way everywhere: what was expected, what was given,
-and how to fix it. A bare numpy traceback ("operands could not be broadcast
-together with shapes (28,28) (784,)") tells a learner nothing; these do.
+Every public function of nnlib checks its inputs with these helpers: what was
+expected, what was given, and how to fix it. A bare numpy traceback ("operands
+could not be broadcast together with shapes (28,28) (784,)") tells a learner nothing.
 """
 import numpy as np
 

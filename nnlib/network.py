@@ -13,6 +13,7 @@ you can print, plot and change by hand, rather than hidden inside layer
 objects. For a batch X of shape (N, n_in) we compute X @ W.T + b, which is
 the same sum as W a + b done for every row at once.
 """
+import copy
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,10 +27,7 @@ MNIST_SIZES = (784, 16, 16, 10)
 
 
 class Trace(NamedTuple):
-    """Everything a forward pass computed: zs[l-1] = z^(l), activations[l] = a^(l).
-
-    activations[0] is the input, so len(activations) == len(zs) + 1.
-    """
+    """Everything a forward pass computed: zs[l-1] = z^(l), activations[l] = a^(l) (0: the input)."""
     zs: list
     activations: list
 
@@ -128,9 +126,18 @@ class Network:
         """How many numbers can be tuned: every weight and every bias (13,002 for MNIST)."""
         return sum(W.size + b.size for W, b in zip(self.weights, self.biases))
 
+    def arrays(self):
+        """[("W", 1, W1), ("b", 1, b1), ("W", 2, W2), ...]: the order of the flat vector.
+
+        The one place that fixes it: parameters(), set_parameters() and anything that
+        finds a weight or bias in the flat vector (coursekit.knobs) follow it.
+        """
+        return [(kind, l, p) for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1)
+                for kind, p in (("W", W), ("b", b))]
+
     def parameters(self):
-        """All weights and biases as one flat vector (n_params,): W1, b1, W2, b2, ..."""
-        return np.concatenate([p.ravel() for W, b in zip(self.weights, self.biases) for p in (W, b)])
+        """All weights and biases as one flat vector (n_params,), in the order of arrays()."""
+        return np.concatenate([p.ravel() for _, _, p in self.arrays()])
 
     def set_parameters(self, theta):
         """Load a flat vector made by `parameters()` back into the weights and biases."""
@@ -139,18 +146,14 @@ class Network:
             fail(f"a flat vector of {self.n_params:,} numbers, one per weight and bias",
                  describe(theta), "Make one with net.parameters(); its order is W1, b1, W2, b2, ...")
         start = 0
-        for p in [p for pair in zip(self.weights, self.biases) for p in pair]:
+        for _, _, p in self.arrays():
             p[...] = theta[start:start + p.size].reshape(p.shape)
             start += p.size
         return self
 
     def copy(self):
         """An independent copy: changing its weights leaves this network alone."""
-        twin = object.__new__(Network)
-        twin.__dict__.update(self.__dict__)
-        twin.weights = [W.copy() for W in self.weights]
-        twin.biases = [b.copy() for b in self.biases]
-        return twin
+        return copy.deepcopy(self)
 
     def save(self, path, **extra):
         """Write sizes, activations and parameters to an .npz file (no pickle).

@@ -2,21 +2,20 @@
 
     θ ← θ - lr · ∇C(θ)        θ = all 13,002 weights and biases
 
-`gradient_descent` takes every step on the whole training set; `train` (mini-
-batch stochastic gradient descent) takes each step on a small random batch,
-which is noisier but gives many more steps for the same work. Both record a
-History, call an optional callback after each epoch (for live plots; return
-True from it to stop), and stop cleanly on Jupyter's stop button.
+`train` (mini-batch stochastic gradient descent) takes each step on a small
+random batch of the training set, which is noisier than a step on all of it
+but gives many more steps for the same work. It records a History, calls an
+optional callback after each epoch (for live plots; return True from it to
+stop), and stops cleanly on Jupyter's stop button. batch_size=len(X) gives
+plain gradient descent: one step per epoch, on the whole training set.
 
-A learning rate that is too large makes the cost blow up to inf or NaN. We
-check after every epoch, put the network back as it was before that epoch,
-and raise an error that says so, instead of leaving a network full of NaN.
+A learning rate that is too large makes the cost blow up: we check after
+every epoch, put the network back as it was, and raise an error that says so.
 
-`train` is the textbook, and fast: shuffle, cut into mini-batches, then
-for each batch `backprop.gradients` and `step`. The data is checked once,
-not per batch; a batch is a view, not a copy, where it can be; the matrix
-products work on the arrays as they lie (no transposed copies); and the
-input layer's gradient, which nothing uses, is never computed.
+`train` is the textbook, and fast: for each batch `backprop.gradients`, then
+`update`. The data is checked once, not per batch; the matrix products work
+on the arrays as they lie (no transposed copies); and the input layer's
+gradient, which nothing uses, is never computed.
 """
 import time
 from dataclasses import dataclass, field
@@ -45,13 +44,9 @@ class History:
     def summary(self):
         """One line: epochs, final cost and accuracies (rounded, for printing)."""
         parts = [f"{self.epochs} epochs", f"cost {self.cost[-1]:.4f}" if self.cost else "no epoch"]
-        if self.train_accuracy:
-            parts.append(f"train accuracy {self.train_accuracy[-1]:.1%}")
-        if self.test_accuracy:
-            parts.append(f"test accuracy {self.test_accuracy[-1]:.1%}")
-        if self.stopped:
-            parts.append(f"stopped: {self.stopped}")
-        return ", ".join(parts)
+        parts += [f"{name} accuracy {values[-1]:.1%}" for name, values in
+                  (("train", self.train_accuracy), ("test", self.test_accuracy)) if values]
+        return ", ".join(parts + ([f"stopped: {self.stopped}"] if self.stopped else []))
 
 
 def step(net, X, Y, lr, cost):
@@ -85,11 +80,9 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
     the last epochs settle) or a function epoch -> lr. shuffle: "examples" (a new order every
     epoch) or "batches" (shuffled into batches once, visited in a new order: no copying).
     """
-    from threadpoolctl import threadpool_limits   # here, not at the top: keeps `import nnlib` quick
     cost, batches, test, learning_rate, momentum, velocity = _prepare(
         net, X, y, epochs, lr, batch_size, cost, rng, X_test, y_test, lr_schedule, shuffle, momentum)
-    # One BLAS thread: faster for products this small (two cores fight), and results repeat.
-    with threadpool_limits(limits=1), np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):      # a blow-up is caught below
         reference, history, start = _divergence_reference(net, batches, cost), History(), time.perf_counter()
         try:
             for epoch in range(epochs):
@@ -133,7 +126,7 @@ def _prepare(net, X, y, epochs, lr, batch_size, cost, rng, X_test, y_test, lr_sc
 
 
 class Batches:
-    """The mini-batches of each epoch, as (X_batch, Y_batch, outputs) views.
+    """The mini-batches of each epoch, as (X_batch, Y_batch, outputs) with `outputs` to fill in.
 
     After an epoch, self.outputs (N, n_out) holds the network's outputs for
     every example, computed just before its step, and self.targets the wanted
@@ -142,51 +135,31 @@ class Batches:
 
     def __init__(self, X, Y, batch_size, shuffle, rng):
         self.X, self.Y, self.batch_size, self.shuffle, self.rng = X, Y, batch_size, shuffle, rng
-        self.y = Y.argmax(axis=1)                   # labels: the right output of each example
         if shuffle == "batches":
             order = rng.permutation(len(X))
-            self.X, self.Y, self.y = X[order], Y[order], self.y[order]   # the only copy of the data
-        self.targets, self.labels = self.Y, self.y
-        self.one_hot = bool(np.all(Y.sum(axis=1) == 1))
-        self.outputs = np.empty(Y.shape, dtype=Y.dtype)
-        self.X_batch = np.empty((batch_size, X.shape[1]), dtype=X.dtype)
-        self.starts = range(0, len(X), batch_size)
+            self.X, self.Y = X[order], Y[order]          # the only copy of the data
+        self.targets, self.outputs = self.Y, np.empty(Y.shape, dtype=Y.dtype)
 
     def epoch(self):
-        N, B = len(self.X), self.batch_size
-        if self.shuffle == "batches":
-            for first in self.rng.permutation(self.starts):
-                rows = slice(first, min(first + B, N))
+        starts = range(0, len(self.X), self.batch_size)
+        if self.shuffle == "batches":                     # the same batches in a new order: views
+            for first in self.rng.permutation(starts):
+                rows = slice(first, first + self.batch_size)
                 yield self.X[rows], self.Y[rows], self.outputs[rows]
             return
-        order = self.rng.permutation(N)
-        self.targets, self.labels = self.Y[order], self.y[order]
-        for first in self.starts:
-            rows = slice(first, min(first + B, N))
-            X_batch = self.X_batch[:rows.stop - first]
-            # Gather the batch's rows into one reused array (mode="wrap" skips a safety copy).
-            np.take(self.X, order[rows], axis=0, out=X_batch, mode="wrap")
-            yield X_batch, self.targets[rows], self.outputs[rows]
+        order = self.rng.permutation(len(self.X))         # a new order of the examples
+        self.targets = self.Y[order]
+        for first in starts:
+            rows = slice(first, first + self.batch_size)
+            yield self.X[order[rows]], self.targets[rows], self.outputs[rows]
 
     def accuracy(self):
         """The fraction of the epoch's examples the network got right, just before their step."""
-        return float(np.mean(self.outputs.argmax(axis=1) == self.labels))
+        return float(np.mean(self.outputs.argmax(axis=1) == self.targets.argmax(axis=1)))
 
     def cost(self, cost):
         """The mean cost over the epoch's examples, each taken just before its step."""
-        if cost.name == "cross_entropy" and self.one_hot:
-            # One-hot targets: only the right digit's output counts, so take
-            # ln of those N numbers instead of all N x 10 (the same value).
-            right = self.outputs[np.arange(len(self.labels)), self.labels]
-            return float(np.mean(-np.log(np.clip(right, costs.EPS, None))))
         return cost(self.outputs, self.targets)
-
-
-def gradient_descent(net, X, y, steps=100, lr=1.0, cost="quadratic", X_test=None,
-                     y_test=None, callback=None):
-    """Plain gradient descent: every step uses the whole training set (one step = one epoch)."""
-    return train(net, X, y, epochs=steps, lr=lr, batch_size=len(X), cost=cost,
-                 X_test=X_test, y_test=y_test, callback=callback)
 
 
 def _check_training_data(net, X, y, x_name="X", y_name="y"):

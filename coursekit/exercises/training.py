@@ -59,8 +59,7 @@ def check_sgd_step(sgd_step):
         return right("every weight and bias moved by −lr times its slope: one step downhill. "
                      "train() does exactly this for every batch.")
     step, wanted = after - before, target - before
-    in_W = np.concatenate([np.r_[np.ones(W.size, bool), np.zeros(b.size, bool)]
-                           for W, b in zip(start.weights, start.biases)])
+    in_W = np.concatenate([np.full(p.size, kind == "W") for kind, _, p in start.arrays()])
     if np.allclose(step, 0):
         return wrong("replace the ... in sgd_step with the update: nothing in the network changed. "
                      "Change the arrays in place, W -= lr * gW (W = W - ... only renames).")

@@ -7,6 +7,7 @@ import numpy as np
 
 from coursekit.figures.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL
 from coursekit.figures.blit import Bars, BlitFigure
+from nnlib.data import as_image
 from nnlib.errors import check_inputs
 
 
@@ -25,7 +26,7 @@ class CostBarsFigure(BlitFigure):
         self.batch_text = batch_text
         grid = self.fig.add_gridspec(1, 3, width_ratios=[1.0, 1.7, 1.7], wspace=0.35)
         ax_img, ax_out, ax_sq = (self.axes(grid[i]) for i in range(3))
-        self.image = ax_img.imshow(_as_grid(x), cmap=SEQUENTIAL, vmin=0, vmax=1)
+        self.image = ax_img.imshow(as_image(x), cmap=SEQUENTIAL, vmin=0, vmax=1)
         ax_img.set_xticks([])
         ax_img.set_yticks([])
         self.digit_title = self.moving(ax_img.set_title(title))
@@ -50,7 +51,7 @@ class CostBarsFigure(BlitFigure):
 
     def update(self, x=None, y_hat=None, label=None, average=None, selected=None, title=None):
         if x is not None:
-            self.image.set_data(_as_grid(x))
+            self.image.set_data(as_image(x))
         if title is not None:
             self.digit_title.set_text(title)
         self._apply(y_hat=y_hat, label=label, average=average, selected=selected)
@@ -116,6 +117,3 @@ class CostCurvesFigure(BlitFigure):
         for point, value in zip(self.points, values):
             point.set_data([p], [min(value, 5)])
 
-
-def _as_grid(x):
-    return np.asarray(check_inputs(x, 784)).reshape(28, 28)

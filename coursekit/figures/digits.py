@@ -15,6 +15,7 @@ from matplotlib.patches import Rectangle
 
 from coursekit.figures.base import ACCENT, HIGHLIGHT, SEQUENTIAL, STYLE, LiveFigure
 from coursekit.figures.blit import BlitFigure
+from nnlib.data import as_image
 from nnlib.errors import check_inputs, describe, fail
 
 
@@ -27,7 +28,7 @@ class DigitFigure(LiveFigure):
     def __init__(self, x, title="", width=3.6, height=3.8):
         super().__init__(width, height)
         self.ax = self.axes()
-        self.image = self.ax.imshow(_as_grid(x), cmap=SEQUENTIAL, vmin=0, vmax=1)
+        self.image = self.ax.imshow(as_image(x), cmap=SEQUENTIAL, vmin=0, vmax=1)
         self.ax.set_xticks([])
         self.ax.set_yticks([])
         self.title = self.ax.set_title(title)
@@ -35,7 +36,7 @@ class DigitFigure(LiveFigure):
 
     def update(self, x=None, title=None):
         if x is not None:
-            self.image.set_data(_as_grid(x))
+            self.image.set_data(as_image(x))
         if title is not None:
             self.title.set_text(title)
         self.redraw()
@@ -56,7 +57,7 @@ class DigitRowFigure(LiveFigure):
         self.images, self.titles = [], []
         for k, x in enumerate(X):
             ax = self.axes(1, len(X), k + 1)
-            self.images.append(ax.imshow(x.reshape(28, 28), cmap=SEQUENTIAL, vmin=0, vmax=1))
+            self.images.append(ax.imshow(as_image(x), cmap=SEQUENTIAL, vmin=0, vmax=1))
             ax.set_xticks([])
             ax.set_yticks([])
             self.titles.append(ax.set_title(""))
@@ -71,7 +72,7 @@ class DigitRowFigure(LiveFigure):
                 fail(f"{len(self.images)} digits, as drawn", f"{len(X)}",
                      "Make a new DigitRowFigure for another number of digits.")
             for image, x in zip(self.images, X):
-                image.set_data(x.reshape(28, 28))
+                image.set_data(as_image(x))
         if titles is not None:
             if len(titles) != len(self.titles):
                 fail(f"{len(self.titles)} titles, one per digit", describe(titles))
@@ -80,9 +81,6 @@ class DigitRowFigure(LiveFigure):
         self.redraw()
 
 
-def _as_grid(x):
-    """(784,) activations -> (28, 28) grid, with the readable error for other shapes."""
-    return np.asarray(check_inputs(x, 784)).reshape(28, 28)
 
 
 class DigitColumnFigure(BlitFigure):
@@ -107,9 +105,9 @@ class DigitColumnFigure(BlitFigure):
     def _build(self, x, pixel, title, width, height):
         s = self.span
         side = 0.41 * s * width / height                 # the grid is square
-        self.ax_grid = _add_axes(self, [0.09 * s, 0.12, 0.41 * s, side])
-        self.ax_col = _add_axes(self, [0.83 * s, 0.12, 0.04 * s, side])
-        grid = _one_digit(x)
+        self.ax_grid = add_axes(self, [0.09 * s, 0.12, 0.41 * s, side])
+        self.ax_col = add_axes(self, [0.83 * s, 0.12, 0.04 * s, side])
+        grid = as_image(x)
         self.grid = self.ax_grid.imshow(grid, cmap=SEQUENTIAL, vmin=0, vmax=1)
         self.column = self.ax_col.imshow(grid.reshape(784, 1), cmap=SEQUENTIAL, vmin=0, vmax=1,
                                          aspect="auto", extent=(-0.5, 0.5, 783.5, -0.5))
@@ -151,7 +149,7 @@ class DigitColumnFigure(BlitFigure):
 
     def update(self, x=None, pixel=None, title=None):
         if x is not None:
-            grid = _one_digit(x)
+            grid = as_image(x)
             self.grid.set_data(grid)
             self.column.set_data(grid.reshape(784, 1))
         if pixel is not None:
@@ -177,14 +175,6 @@ class DigitColumnFigure(BlitFigure):
         self.index_text.set_text(f"pixel (r={r}, c={c})\ni = 28·{r} + {c} = {i}")
 
 
-def _one_digit(x):
-    """(784,) activations -> (28, 28) grid; a readable error for a batch or other shapes."""
-    x = check_inputs(x, 784)
-    if x.ndim != 1:
-        fail("one digit, shape (784,)", describe(x), "Pick one row of the batch, e.g. X[0].")
-    return x.reshape(28, 28)
-
-
 def _check_pixel(pixel):
     """(r, c) with 0 <= r, c <= 27, as two ints."""
     ok = (isinstance(pixel, (tuple, list)) and len(pixel) == 2
@@ -195,7 +185,7 @@ def _check_pixel(pixel):
     return int(pixel[0]), int(pixel[1])
 
 
-def _add_axes(live, rect):
+def add_axes(live, rect):
     """Axes at `rect` = [left, bottom, width, height] (figure fractions), in the house style."""
     with matplotlib.rc_context(STYLE):
         return live.fig.add_axes(rect)

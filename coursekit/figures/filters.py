@@ -10,6 +10,7 @@ import numpy as np
 
 from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, LiveFigure
 from coursekit.figures.blit import Bars, BlitFigure
+from nnlib.data import as_image
 from nnlib.errors import check_inputs, fail
 
 
@@ -31,7 +32,7 @@ class FilterFigure(LiveFigure):
         self.images = []
         for k in range(n):
             ax = self.axes(grid[k // columns, k % columns])
-            self.images.append(ax.imshow(W[k].reshape(28, 28), cmap=DIVERGING))
+            self.images.append(ax.imshow(as_image(W[k]), cmap=DIVERGING))
             ax.set_xticks([])
             ax.set_yticks([])
             ax.set_title(f"neuron {k}", fontsize=10, pad=3)   # counted from 0, as weights[0][k]
@@ -48,7 +49,7 @@ class FilterFigure(LiveFigure):
             # The 99th percentile keeps a few extreme weights from washing out the rest.
             limit = float(np.percentile(np.abs(W), 99)) or 1.0
             for image, w in zip(self.images, W):
-                image.set_data(w.reshape(28, 28))
+                image.set_data(as_image(w))
                 image.set_clim(-limit, limit)
             self.colorbar.set_ticks([-limit, 0, limit])
             self.colorbar.set_ticklabels([f"−{limit:.2f}", "0", f"+{limit:.2f}"])
@@ -68,7 +69,7 @@ class AnswerFigure(BlitFigure):
         super().__init__(width, height)
         grid = self.fig.add_gridspec(1, 2, width_ratios=[1, 1.6], wspace=0.25)
         ax_img, self.ax_bars = self.axes(grid[0]), self.axes(grid[1])
-        self.image = self.moving(ax_img.imshow(_grid(x), cmap=SEQUENTIAL, vmin=0, vmax=1))
+        self.image = self.moving(ax_img.imshow(as_image(x), cmap=SEQUENTIAL, vmin=0, vmax=1))
         ax_img.set_xticks([])
         ax_img.set_yticks([])
         ax_img.set_title("what the network sees\n(28 x 28 input)", fontsize=12)
@@ -83,7 +84,7 @@ class AnswerFigure(BlitFigure):
 
     def update(self, x=None, y_hat=None, title=None):
         if x is not None:
-            self.image.set_data(_grid(x))
+            self.image.set_data(as_image(x))
         if y_hat is not None:
             y_hat = np.asarray(y_hat, dtype=float).reshape(10)
             best = int(np.argmax(y_hat))
@@ -107,7 +108,7 @@ class PreparationFigure(LiveFigure):
         super().__init__(width, height)
         image = drawing.ink_image(drawing_image)
         box, small = drawing.bounding_box(image), drawing.fit_in_box(image)
-        x = drawing.to_mnist(image).reshape(28, 28)
+        x = as_image(drawing.to_mnist(image))
         axes = [self.axes(1, 3, k + 1) for k in range(3)]
         titles = [f"1. the drawing ({image.shape[1]} x {image.shape[0]})",
                   f"2. ink fitted into 20 x 20 ({small.shape[1]} x {small.shape[0]})",
@@ -136,6 +137,3 @@ def _first_layer(net):
         fail("a network whose first layer reads 784 pixels", f"one with {W.shape[1]} inputs")
     return W
 
-
-def _grid(x):
-    return np.asarray(check_inputs(x, 784)).reshape(28, 28)

@@ -9,6 +9,7 @@ from matplotlib.colors import LogNorm, TwoSlopeNorm
 
 from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, NEGATIVE
 from coursekit.figures.blit import BlitFigure
+from nnlib.data import as_image
 from nnlib.errors import check_inputs
 
 SURFACE_MAP = "viridis"     # perceptually even and colour-blind safe: low = dark blue, high = yellow
@@ -159,7 +160,7 @@ class GradientImagesFigure(BlitFigure):
         k = len(grads)
         for i, (g, title) in enumerate(zip(grads, titles)):
             ax = self.axes(1, k, i + 1)
-            self.images.append(self.moving(ax.imshow(g.reshape(28, 28), cmap=DIVERGING, norm=norm)))
+            self.images.append(self.moving(ax.imshow(as_image(g), cmap=DIVERGING, norm=norm)))
             self.titles.append(self.moving(ax.set_title(title, fontsize=12)))
             ax.set_axis_off()
         bar = self.fig.colorbar(self.images[0], ax=self.fig.axes, shrink=0.85, pad=0.02,
@@ -170,7 +171,7 @@ class GradientImagesFigure(BlitFigure):
     def update(self, grads=None, titles=None):
         if grads is not None:
             for image, g in zip(self.images, np.atleast_2d(check_inputs(grads, 784, "grads"))):
-                image.set_data(g.reshape(28, 28))
+                image.set_data(as_image(g))
         for text, title in zip(self.titles, titles or ()):
             text.set_text(title)
         self.redraw()

@@ -11,6 +11,7 @@ import numpy as np
 
 from coursekit.figures.base import ACCENT, HIGHLIGHT, SEQUENTIAL
 from coursekit.figures.blit import Bars, BlitFigure
+from nnlib.data import as_image
 
 WINNER = "#009E73"      # Okabe-Ito bluish green: the output the network picks
 
@@ -33,7 +34,7 @@ class NetworkActivityFigure(BlitFigure):
                                      right=0.99, bottom=0.16, top=0.85, wspace=0.3)
         self.ax_x = self.axes(grid[0])
         self.ax_layers = [self.axes(grid[i]) for i in (1, 2, 3)]
-        self.digit = self.moving(self.ax_x.imshow(np.reshape(x, (28, 28)), cmap=SEQUENTIAL,
+        self.digit = self.moving(self.ax_x.imshow(as_image(x), cmap=SEQUENTIAL,
                                                   vmin=0, vmax=1))
         self.ax_x.set_xticks([])
         self.ax_x.set_yticks([])
@@ -71,7 +72,7 @@ class NetworkActivityFigure(BlitFigure):
     def update(self, x=None, activations=None, reference=None, selected=None, source=None,
                full=False):
         if x is not None:
-            self.digit.set_data(np.reshape(x, (28, 28)))
+            self.digit.set_data(as_image(x))
         if selected is not None:
             self.selected = selected
         if source is not None or selected is not None:

@@ -34,6 +34,8 @@ from matplotlib.patches import ConnectionPatch
 
 from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, STYLE
 from coursekit.figures.blit import BlitFigure
+from coursekit.figures.digits import add_axes
+from nnlib.data import as_image
 from nnlib.errors import check_inputs, check_positive, check_positive_int, describe, fail
 from nnlib.network import Network
 
@@ -80,10 +82,10 @@ class NetworkFigure(BlitFigure):
     def _build_axes(self):
         w, h = self.fig.get_size_inches()
         side = 1.55  # inches: the digit image is a square
-        self.ax_digit = _add_axes(self, [0.015, 0.42, side / w, side / h])
-        self.ax = _add_axes(self, [0.19, 0.02, 0.70, 0.86])
-        self.cax = _add_axes(self, [0.915, 0.2, 0.018, 0.6])
-        self.digit = self.ax_digit.imshow(self.x.reshape(28, 28), cmap=SEQUENTIAL, vmin=0, vmax=1)
+        self.ax_digit = add_axes(self, [0.015, 0.42, side / w, side / h])
+        self.ax = add_axes(self, [0.19, 0.02, 0.70, 0.86])
+        self.cax = add_axes(self, [0.915, 0.2, 0.018, 0.6])
+        self.digit = self.ax_digit.imshow(as_image(self.x), cmap=SEQUENTIAL, vmin=0, vmax=1)
         self.ax_digit.set_xticks([])
         self.ax_digit.set_yticks([])
         self.ax_digit.set_title("input x\n28 × 28 pixels", fontsize=12)
@@ -145,7 +147,7 @@ class NetworkFigure(BlitFigure):
             self._set_lines()
         if x is not None:
             self.x = _check_x(x)
-            self.digit.set_data(self.x.reshape(28, 28))
+            self.digit.set_data(as_image(self.x))
             self.column.set_data(self.x.reshape(-1, 1))
         if label is not _KEEP:
             self.label = label
@@ -209,12 +211,6 @@ def _fingerprint(net):
     for array in (*net.weights, *net.biases):
         digest.update(np.ascontiguousarray(array).tobytes())
     return digest.hexdigest()
-
-
-def _add_axes(live, rect):
-    """Axes at `rect` = [left, bottom, width, height] (figure fractions), in the house style."""
-    with matplotlib.rc_context(STYLE):
-        return live.fig.add_axes(rect)
 
 
 def _layout(sizes):

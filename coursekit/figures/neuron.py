@@ -19,6 +19,7 @@ from coursekit import neurons
 from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL
 from coursekit.figures.blit import Bars, BlitFigure
 from nnlib.activations import sigmoid
+from nnlib.data import as_image
 
 N_BINS = 40
 SILENT = "#BBBBBB"        # light grey: digits that leave the neuron silent
@@ -57,7 +58,7 @@ class NeuronFigure(BlitFigure):
 
     def _draw_weights(self, w):
         limit = _limit(w)
-        self.weights = self.ax_w.imshow(np.reshape(w, (28, 28)), cmap=DIVERGING,
+        self.weights = self.ax_w.imshow(as_image(w), cmap=DIVERGING,
                                         vmin=-limit, vmax=limit)
         _no_ticks(self.ax_w)
         self.ax_w.set_title("weights w")
@@ -69,7 +70,7 @@ class NeuronFigure(BlitFigure):
 
     def _draw_digit(self, x):
         x = np.zeros(784) if x is None else x
-        self.digit = self.moving(self.ax_x.imshow(np.reshape(x, (28, 28)), cmap=SEQUENTIAL,
+        self.digit = self.moving(self.ax_x.imshow(as_image(x), cmap=SEQUENTIAL,
                                                   vmin=0, vmax=1))
         _no_ticks(self.ax_x)
         self.digit_title = self.moving(self.ax_x.set_title("input a"))
@@ -105,11 +106,11 @@ class NeuronFigure(BlitFigure):
         """Only a new pattern (w or sums) needs a full redraw: its colour scale and axes change."""
         if w is not None:
             limit = _limit(w)
-            self.weights.set_data(np.reshape(w, (28, 28)))
+            self.weights.set_data(as_image(w))
             self.weights.set_clim(-limit, limit)
             self.colorbar.set_ticks([-limit, 0, limit])
         if x is not None:
-            self.digit.set_data(np.reshape(x, (28, 28)))
+            self.digit.set_data(as_image(x))
         if label is not None:
             self.label = label
         if x_sum is not None:

@@ -13,8 +13,9 @@ from matplotlib.patches import Rectangle
 
 from coursekit.figures.base import HIGHLIGHT, SEQUENTIAL
 from coursekit.figures.blit import BlitFigure
-from coursekit.figures.digits import DigitColumnFigure, _add_axes, _check_pixel, _one_digit
+from coursekit.figures.digits import DigitColumnFigure, _check_pixel, add_axes
 from coursekit.figures.text import CellNumbers
+from nnlib.data import as_image
 
 
 class PixelValuesFigure(BlitFigure):
@@ -73,7 +74,7 @@ class _Zoom:
 
     def __init__(self, ax, x, title=""):
         self.ax = ax
-        self.values = _one_digit(x)
+        self.values = as_image(x)
         self.image = ax.imshow(self.values, cmap=SEQUENTIAL, vmin=0, vmax=1)
         ax.set(xlabel="column c", ylabel="row r")
         self.pixel_box = Rectangle((-0.5, -0.5), 1, 1, fill=False, ec=HIGHLIGHT, lw=3.5)
@@ -86,7 +87,7 @@ class _Zoom:
         return [self.image, self.pixel_box, self.numbers]
 
     def set_digit(self, x):
-        self.values = _one_digit(x)
+        self.values = as_image(x)
         self.image.set_data(self.values)
 
     def set_pixel(self, pixel):
@@ -120,7 +121,7 @@ class PixelExplorerFigure(DigitColumnFigure):
         BlitFigure.__init__(self, width, height)
         s = self.span
         side = 0.41 * s * width / height
-        self.zoom = _Zoom(_add_axes(self, [s + 0.06, 0.12, side * height / width, side]), x)
+        self.zoom = _Zoom(add_axes(self, [s + 0.06, 0.12, side * height / width, side]), x)
         self._x = np.array(self.zoom.values)
         self._digit_count = 0                  # counts the digits shown: part of the layer key
         self._layer, self._layer_key = None, None
@@ -136,8 +137,8 @@ class PixelExplorerFigure(DigitColumnFigure):
 
     def update(self, x=None, pixel=None, title=None):
         if x is not None:
-            if not np.array_equal(_one_digit(x), self._x):
-                self._x = np.array(_one_digit(x))
+            if not np.array_equal(as_image(x), self._x):
+                self._x = np.array(as_image(x))
                 self._digit_count += 1
                 self.zoom.set_digit(x)
             pixel = self.pixel if pixel is None else pixel      # the zoom's numbers change too
