@@ -138,10 +138,7 @@ class KnobBoard:
     def outputs(self):
         """y_hat for the whole batch, (N, n_out), recomputed from the cached layer."""
         if self._y_hat is None:
-            a = self.cached
-            for l in range(self.first, len(self.net.sizes)):
-                a = self.net.layer_function(l)(a @ self.net.weights[l - 1].T + self.net.biases[l - 1])
-            self._y_hat = a
+            self._y_hat = self.net.forward_from(self.first - 1, self.cached)
         return self._y_hat
 
     def example_costs(self):

@@ -103,13 +103,6 @@ def firing_by_digit(sums, y, b, n_classes=10):
 
 # -- which knobs of a network matter for one digit ------------------------------
 
-def forward_from(net, l, a):
-    """The outputs y_hat when layer l holds activations a (n_l,) or (M, n_l): layers l+1 .. L."""
-    for k in range(l + 1, len(net.sizes)):
-        a = net.layer_function(k)(a @ net.weights[k - 1].T + net.biases[k - 1])
-    return a
-
-
 def neuron_influence(net, x, l):
     """How much the outputs change when each neuron of layer l (1 .. L) is silenced, shape (n_l,).
 
@@ -123,7 +116,7 @@ def neuron_influence(net, x, l):
     a = net.trace(x).activations
     silenced = np.repeat(a[l][None, :], len(a[l]), axis=0)
     np.fill_diagonal(silenced, 0.0)                  # row j: layer l with neuron j off
-    return np.abs(forward_from(net, l, silenced) - a[-1]).sum(axis=1)
+    return np.abs(net.forward_from(l, silenced) - a[-1]).sum(axis=1)
 
 
 def weight_contributions(net, x, l, j):
@@ -185,4 +178,4 @@ class FirstLayerSums:
     def predict(self, net):
         """The digit each row of X is taken for, (N,): layer 1 from the sums, then the rest."""
         a1 = net.layer_function(1)(self.Z + net.biases[0])
-        return np.argmax(forward_from(net, 1, a1), axis=-1)
+        return np.argmax(net.forward_from(1, a1), axis=-1)

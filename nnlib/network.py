@@ -73,7 +73,7 @@ class Network:
         """The activation of layer l (1 .. L): hidden layers share one, the last has its own."""
         return activations.get(self.output if l == len(self.sizes) - 1 else self.activation)
 
-    def step(self, l, a):
+    def forward_layer(self, l, a):
         """One layer forward: (z^(l), a^(l)) from a^(l-1), shape (N, n_l) for a batch."""
         z = a @ self.weights[l - 1].T + self.biases[l - 1]     # = W a + b, for every row
         return z, self.layer_function(l)(z)
@@ -86,7 +86,7 @@ class Network:
         a = self.check_input(x) if check else x
         zs, acts = [], [a]
         for l in range(1, len(self.sizes)):
-            z, a = self.step(l, a)
+            z, a = self.forward_layer(l, a)
             zs.append(z)
             acts.append(a)
         return Trace(zs, acts)
@@ -100,7 +100,7 @@ class Network:
     def forward_from(self, layer, a):
         """The outputs, starting from the activations a of `layer` (0 = the input), unchecked."""
         for l in range(layer + 1, len(self.sizes)):
-            a = self.step(l, a)[1]
+            a = self.forward_layer(l, a)[1]
         return a
 
     def predict(self, X):

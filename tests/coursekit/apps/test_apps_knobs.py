@@ -74,7 +74,7 @@ def test_influence_of_a_hidden_neuron_is_what_silencing_it_changes(net, digits):
     x = digits[0][0]
     a1 = net.trace(x).activations[1].copy()
     a1[5] = 0.0
-    changed = neurons.forward_from(net, 1, a1)
+    changed = net.forward_from(1, a1)
     expected = np.abs(changed - net.forward(x)).sum()
     assert neurons.neuron_influence(net, x, 1)[5] == pytest.approx(expected)
     with pytest.raises(ValueError, match="layer 0 is the input"):
