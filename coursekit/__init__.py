@@ -11,7 +11,7 @@ training, data). coursekit holds the apparatus around it:
     neurons, knobs, landscapes, drawing, diagnose, trained
                  course helpers: weight patterns and neuron influence, turning single
                  knobs, small cost landscapes, preparing a hand-drawn digit, reading a
-                 failed training run, and the trained networks shipped in data/networks
+                 failed training run, and the trained networks shipped in coursekit/networks
 
 coursekit imports nnlib; nnlib never imports coursekit. Import the parts by name:
 

