@@ -32,10 +32,10 @@ $(STAMP): pyproject.toml
 	fi
 	@touch $(STAMP)
 
-# Served from notebooks/ and opened at the first notebook (the file argument is
-# resolved from the current folder); root needs --allow-root.
+# Served from the course's folder, so the file browser shows nnlib/ beside the
+# notebooks, and opened at the first notebook; root needs --allow-root.
 lab: $(STAMP)
-	cd notebooks && $(abspath $(VENV))/bin/jupyter lab 00_start_here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest
