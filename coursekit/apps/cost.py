@@ -1,4 +1,6 @@
 """Turn a few knobs of the network by hand and watch the cost."""
+import functools
+
 import ipywidgets as w
 
 from coursekit import knobs as knobs_
@@ -20,73 +22,97 @@ def cost_knobs(net, X, y, sources=None, limit=6.0):
     L = len(net.sizes) - 1
     if sources is None:
         sources = [int(k) for k in knobs_.liveliest_neurons(net, X, L - 1)]
-    board = knobs_.KnobBoard(net, X, y, knobs_.last_layer_knobs(net, sources))
-    n_out = net.sizes[L]
-    figure = CostBarsFigure(X[0], board.outputs()[0], y[0], average=board.average_cost(),
-                            batch_text=f"{len(X):,} digits", title=f"digit #0, label {y[0]}",
-                            selected=0)
-    view = FigureView(figure)
-    digit = int_slider("digit shown", 0, 0, len(X) - 1)
-    neuron = dropdown("output neuron", [(f"{j} (the '{j}' output)", j) for j in range(n_out)], 0)
-    sliders = [float_slider("bias", 0.0, -limit, limit, 0.1)]
-    sliders += [float_slider(f"w from hidden {k}", 0.0, -limit, limit, 0.1) for k in sources]
-    reset = w.Button(description="Reset all knobs", icon="undo")
-    line, status = readout(), readout()
-    best = [board.average_cost()]
-    loading = [False]     # True while the sliders are being moved to another neuron's values
+    return CostKnobs(net, X, y, sources, limit).app()
 
-    def knob_of(i):
+
+class CostKnobs:
+    """The state of cost_knobs: the KnobBoard being turned, the sliders of one output neuron,
+    and the best average cost so far. While the sliders are moved to another neuron's
+    values (loading), they turn nothing."""
+
+    def __init__(self, net, X, y, sources, limit):
+        self.X, self.y, self.n_params, self.sources = X, y, net.n_params, sources
+        self.board = board = knobs_.KnobBoard(net, X, y, knobs_.last_layer_knobs(net, sources))
+        self.n_out = net.sizes[-1]
+        self.figure = CostBarsFigure(X[0], board.outputs()[0], y[0], average=board.average_cost(),
+                                     batch_text=f"{len(X):,} digits", title=f"digit #0, label {y[0]}",
+                                     selected=0)
+        self.view = FigureView(self.figure)
+        self._make_controls(limit)
+        self.line, self.status = readout(), readout()
+        self.best, self.loading = board.average_cost(), False
+        for i, slider in enumerate(self.sliders):
+            on_change(slider, functools.partial(self.on_turn, i))
+        on_change(self.digit, self.on_digit)
+        on_change(self.neuron, self.on_neuron)
+        self.reset.on_click(self.on_reset)
+        self.on_neuron(None)
+
+    def _make_controls(self, limit):
+        self.digit = int_slider("digit shown", 0, 0, len(self.X) - 1)
+        self.neuron = dropdown("output neuron", [(f"{j} (the '{j}' output)", j)
+                                                 for j in range(self.n_out)], 0)
+        self.sliders = [float_slider("bias", 0.0, -limit, limit, 0.1)]
+        self.sliders += [float_slider(f"w from hidden {k}", 0.0, -limit, limit, 0.1)
+                         for k in self.sources]
+        self.reset = w.Button(description="Reset all knobs", icon="undo")
+        for control in (self.digit, self.neuron, *self.sliders):
+            control.layout = w.Layout(width="400px")   # two columns that fit a laptop screen
+
+    def app(self):
+        controls = {"digit": self.digit, "neuron": self.neuron, "bias": self.sliders[0],
+                    "reset": self.reset}
+        controls.update({f"weight_h{k}": s for k, s in zip(self.sources, self.sliders[1:])})
+        children = [w.HBox([w.VBox([self.digit, self.neuron, self.reset]), w.VBox(self.sliders)]),
+                    self.view, self.line, self.status]
+        app = App(children, controls=controls, figures=[self.view],
+                  readouts={"cost": self.line, "status": self.status},
+                  title="turn the knobs, watch the cost")
+        app.board = self.board
+        return app
+
+    def knob_of(self, i):
         """The board's index of slider i for the selected output neuron."""
-        j = neuron.value
-        return j if i == 0 else n_out + j * len(sources) + (i - 1)
+        j = self.neuron.value
+        return j if i == 0 else self.n_out + j * len(self.sources) + (i - 1)
 
-    def show(message=None):
-        i = digit.value
-        y_hat = board.outputs()
+    def show(self, message=None):
+        i, board = self.digit.value, self.board
         average = board.average_cost()
-        best[0] = min(best[0], average)
-        figure.update(x=X[i], y_hat=y_hat[i], label=y[i], average=average, selected=neuron.value,
-                      title=f"digit #{i}, label {y[i]}")
-        view.refresh()
-        set_readout(line, f"this digit's cost {board.example_costs()[i]:.3f} · average cost over "
-                          f"{len(X):,} digits {average:.3f} · your best {best[0]:.3f}")
-        turned = len(board.changed())
-        set_readout(status, message or f"You have turned {turned} of the {net.n_params:,} knobs.")
+        self.best = min(self.best, average)
+        self.figure.update(x=self.X[i], y_hat=board.outputs()[i], label=self.y[i], average=average,
+                           selected=self.neuron.value, title=f"digit #{i}, label {self.y[i]}")
+        self.view.refresh()
+        set_readout(self.line, f"this digit's cost {board.example_costs()[i]:.3f} · average cost "
+                               f"over {len(self.X):,} digits {average:.3f} · your best {self.best:.3f}")
+        set_readout(self.status, message or self.turned())
 
-    def turn(i, value):
-        if not loading[0]:
-            before = board.average_cost()
-            board.set(knob_of(i), value)
-            # Name the move and what it did: a small step on a saturated output moves no bar
-            # by a pixel and no 3-decimal cost, but this line changes at every step.
-            show(f"You have turned {len(board.changed())} of the {net.n_params:,} knobs. "
-                 f"Last move: {sliders[i].description} of output {neuron.value} to {value:+.1f}, "
-                 f"average cost {board.average_cost() - before:+.5f}.")
+    def turned(self):
+        return f"You have turned {len(self.board.changed())} of the {self.n_params:,} knobs."
 
-    def load_neuron(_):
-        loading[0] = True          # moving the sliders to this neuron's values turns nothing
-        for i, slider in enumerate(sliders):
-            slider.value = round(board.value(knob_of(i)), 1)
-        loading[0] = False
-        show()
+    def on_digit(self, _value):
+        self.show()
 
-    def reset_all(_):
-        board.reset()
-        load_neuron(None)
-        show(f"Reset: every knob is back where it started (average cost {board.average_cost():.3f}).")
+    def on_turn(self, i, value):
+        if self.loading:
+            return
+        before = self.board.average_cost()
+        self.board.set(self.knob_of(i), value)
+        # Name the move and what it did: a small step on a saturated output moves no bar
+        # by a pixel and no 3-decimal cost, but this line changes at every step.
+        self.show(f"{self.turned()} Last move: {self.sliders[i].description} of output "
+                  f"{self.neuron.value} to {value:+.1f}, average cost "
+                  f"{self.board.average_cost() - before:+.5f}.")
 
-    for i, slider in enumerate(sliders):
-        on_change(slider, lambda value, i=i: turn(i, value))
-    on_change(digit, lambda _: show())
-    on_change(neuron, load_neuron)
-    reset.on_click(reset_all)
-    load_neuron(None)
-    for control in (digit, neuron, *sliders):
-        control.layout = w.Layout(width="400px")   # two columns that fit a laptop screen
-    controls = {"digit": digit, "neuron": neuron, "bias": sliders[0], "reset": reset}
-    controls.update({f"weight_h{k}": s for k, s in zip(sources, sliders[1:])})
-    children = [w.HBox([w.VBox([digit, neuron, reset]), w.VBox(sliders)]), view, line, status]
-    app = App(children, controls=controls, figures=[view],
-              readouts={"cost": line, "status": status}, title="turn the knobs, watch the cost")
-    app.board = board
-    return app
+    def on_neuron(self, _value):
+        self.loading = True          # moving the sliders to this neuron's values turns nothing
+        for i, slider in enumerate(self.sliders):
+            slider.value = round(self.board.value(self.knob_of(i)), 1)
+        self.loading = False
+        self.show()
+
+    def on_reset(self, _button):
+        self.board.reset()
+        self.on_neuron(None)
+        self.show(f"Reset: every knob is back where it started (average cost "
+                  f"{self.board.average_cost():.3f}).")

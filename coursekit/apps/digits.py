@@ -1,6 +1,4 @@
 """Browse real digits with a slider, and see where each pixel goes in the network's input."""
-import ipywidgets as w
-
 from coursekit.apps.base import App, FigureView, int_slider, on_change, readout, set_readout
 from coursekit.figures.digits import DigitFigure
 from coursekit.figures.pixels import PixelExplorerFigure
@@ -9,15 +7,25 @@ from nnlib.errors import check_inputs, check_labels, check_same_length, describe
 
 def digit_browser(X, y):
     """A slider over the digits X (N, 784) with labels y (N,), showing each one."""
-    view = FigureView(DigitFigure(X[0], title=f"label {y[0]}"))
-    index = int_slider("digit number", 0, 0, len(X) - 1)
+    return DigitBrowser(X, y).app()
 
-    def show(i):
-        view.figure.update(x=X[i], title=f"label {y[i]}")
-        view.refresh()
 
-    on_change(index, show)
-    return App([index, view], controls={"digit": index}, figures=[view], title="digit browser")
+class DigitBrowser:
+    """The state of digit_browser: the digits, their figure and one slider."""
+
+    def __init__(self, X, y):
+        self.X, self.y = X, y
+        self.view = FigureView(DigitFigure(X[0], title=f"label {y[0]}"))
+        self.index = int_slider("digit number", 0, 0, len(X) - 1)
+        on_change(self.index, self.on_digit)
+
+    def on_digit(self, i):
+        self.view.figure.update(x=self.X[i], title=f"label {self.y[i]}")
+        self.view.refresh()
+
+    def app(self):
+        return App([self.index, self.view], controls={"digit": self.index}, figures=[self.view],
+                   title="digit browser")
 
 
 def pixel_explorer(X, y, digit=0, pixel=(14, 14)):
@@ -30,27 +38,37 @@ def pixel_explorer(X, y, digit=0, pixel=(14, 14)):
     Read-out: the pixel's index i = 28 r + c in x, and its value x[i].
     """
     X, y = check_digits(X, y)
-    r, c = pixel
-    # One figure, not two: one PNG per tick and one picture for the browser to decode.
-    view = FigureView(PixelExplorerFigure(X[digit], pixel=(r, c), title=_label(y, digit)))
-    controls = {"digit": int_slider("digit number", digit, 0, len(X) - 1),
-                "row": int_slider("row r", r, 0, 27),
-                "column": int_slider("column c", c, 0, 27)}
-    line = readout()
+    return PixelExplorer(X, y, digit, pixel).app()
 
-    def show(_=None):
-        i, r, c = (controls[name].value for name in ("digit", "row", "column"))
-        x = X[i]
-        view.figure.update(x=x, pixel=(r, c), title=_label(y, i))
-        view.refresh()
-        set_readout(line, f"pixel (row {r}, column {c}) is input neuron x[{28 * r + c}]; "
-                          f"its activation is {x[28 * r + c]:.2f}")
 
-    for control in controls.values():
-        on_change(control, show)
-    show()
-    return App([*controls.values(), line, view], controls=controls,
-               figures=[view], readouts={"pixel": line}, title="pixel explorer")
+class PixelExplorer:
+    """The state of pixel_explorer: the digits, one figure, three sliders and a read-out."""
+
+    def __init__(self, X, y, digit, pixel):
+        self.X, self.y = X, y
+        r, c = pixel
+        # One figure, not two: one PNG per tick and one picture for the browser to decode.
+        self.view = FigureView(PixelExplorerFigure(X[digit], pixel=(r, c), title=_label(y, digit)))
+        self.controls = {"digit": int_slider("digit number", digit, 0, len(X) - 1),
+                         "row": int_slider("row r", r, 0, 27),
+                         "column": int_slider("column c", c, 0, 27)}
+        self.line = readout()
+        for control in self.controls.values():
+            on_change(control, self.show)
+        self.show()
+
+    def show(self, _value=None):
+        """Any slider: the digit, its marked pixel and the read-out."""
+        i, r, c = (self.controls[name].value for name in ("digit", "row", "column"))
+        x = self.X[i]
+        self.view.figure.update(x=x, pixel=(r, c), title=_label(self.y, i))
+        self.view.refresh()
+        set_readout(self.line, f"pixel (row {r}, column {c}) is input neuron x[{28 * r + c}]; "
+                               f"its activation is {x[28 * r + c]:.2f}")
+
+    def app(self):
+        return App([*self.controls.values(), self.line, self.view], controls=self.controls,
+                   figures=[self.view], readouts={"pixel": self.line}, title="pixel explorer")
 
 
 def check_digits(X, y):

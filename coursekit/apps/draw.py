@@ -100,48 +100,66 @@ def draw_digit(net, X=None, y=None, size=280, pen=20):
 
     With X given, the app starts with the real digit X[0] in the square; *clear* empties it.
     """
-    blank = np.zeros(784)
-    figure = AnswerFigure(blank, net.forward(blank), output_name="output (confidence)")
-    view, answer, last = FigureView(figure), readout(), {}
+    return DrawDigit(net, X, y, size, pen).app()
 
-    def read(image):
+
+class DrawDigit:
+    """The state of draw_digit: the network, the Pad, the answer's figure and the last output.
+
+    With real digits X, also a slider and a button that load one onto the pad.
+    """
+
+    def __init__(self, net, X, y, size, pen):
+        self.net, self.X, self.y = net, X, y
+        blank = np.zeros(784)
+        self.figure = AnswerFigure(blank, net.forward(blank), output_name="output (confidence)")
+        self.view, self.answer, self.y_hat = FigureView(self.figure), readout(), None
+        self.pad = Pad(size, pen, self.on_drawing)
+        self.clear = w.Button(description="clear", icon="eraser")
+        self.clear.on_click(self.on_clear)
+        self.controls = {"clear": self.clear}
+        if X is not None:
+            self.which = int_slider("real digit no.", 0, 0, len(X) - 1)
+            self.load = w.Button(description="load a real digit", icon="upload")
+            self.load.on_click(self.on_load)
+            on_change(self.which, self.load_digit)
+            self.controls.update(digit=self.which, load=self.load)
+            self.load_digit(0)   # start with a real digit, so the picture shows what the app does
+        else:
+            self.on_drawing(self.pad.image)
+
+    def app(self):
+        children = [w.HBox([self.which, self.load])] if self.X is not None else []
+        children += [w.HBox([self.pad.canvas, w.VBox([self.clear])]), self.answer, self.view]
+        app = App(children, controls=self.controls, figures=[self.view],
+                  readouts={"answer": self.answer}, title="draw a digit")
+        app.pad = self.pad
+        return app
+
+    def on_drawing(self, image):
+        """The pad changed: the network reads the picture, prepared the MNIST way."""
         x = drawing.to_mnist(image)
-        y_hat = last["y_hat"] = net.forward(x)
-        figure.update(x=x, y_hat=y_hat)
+        self.y_hat = y_hat = self.net.forward(x)
+        self.figure.update(x=x, y_hat=y_hat)
         if x.max() == 0:
-            set_readout(answer, "Nothing drawn yet: the network still answers, it always does.")
+            set_readout(self.answer, "Nothing drawn yet: the network still answers, it always does.")
         else:
             best = int(np.argmax(y_hat))
-            set_readout(answer, f"The network says {best} (output {y_hat[best]:.2f}); "
-                                f"runner-up {int(np.argsort(y_hat)[-2])}.")
-        view.refresh()
+            set_readout(self.answer, f"The network says {best} (output {y_hat[best]:.2f}); "
+                                     f"runner-up {int(np.argsort(y_hat)[-2])}.")
+        self.view.refresh()
 
-    pad = Pad(size, pen, read)
-    clear = w.Button(description="clear", icon="eraser")
-    clear.on_click(lambda _: pad.clear())
-    children, controls = [], {"clear": clear}
-    if X is not None:
-        which = int_slider("real digit no.", 0, 0, len(X) - 1)
-        load = w.Button(description="load a real digit", icon="upload")
+    def on_clear(self, _button):
+        self.pad.clear()
 
-        def load_digit(i=None):
-            i = which.value if i is None else i
-            pad.show(X[i])
-            if y is not None:
-                best = int(np.argmax(last["y_hat"]))
-                set_readout(answer, f"Real digit no. {i}, labelled {int(y[i])}: the network says "
-                                    f"{best} (output {last['y_hat'][best]:.2f}).")
+    def on_load(self, _button):
+        self.load_digit()
 
-        load.on_click(lambda _: load_digit())
-        on_change(which, load_digit)
-        children.append(w.HBox([which, load]))
-        controls.update(digit=which, load=load)
-    children += [w.HBox([pad.canvas, w.VBox([clear])]), answer, view]
-    app = App(children, controls=controls, figures=[view], readouts={"answer": answer},
-              title="draw a digit")
-    app.pad = pad
-    if X is not None:
-        load_digit(0)       # start with a real digit, so the picture shows what the app does
-    else:
-        read(pad.image)
-    return app
+    def load_digit(self, i=None):
+        """Put the real digit X[i] (default: the slider's) on the pad, and name its label."""
+        i = self.which.value if i is None else i
+        self.pad.show(self.X[i])
+        if self.y is not None:
+            best = int(np.argmax(self.y_hat))
+            set_readout(self.answer, f"Real digit no. {i}, labelled {int(self.y[i])}: the network "
+                                     f"says {best} (output {self.y_hat[best]:.2f}).")

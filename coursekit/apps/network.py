@@ -19,52 +19,62 @@ def network_explorer(X, y, nets=None, digit=0, strongest=4):
     The diagram updates in place; the read-out gives the answer and its output.
     """
     X, y = check_digits(X, y)
-    nets = _check_nets(nets)
-    names = list(nets)
-    # Every prediction, once, at set-up: the read-out's accuracy and the
-    # "next mistake" button then cost nothing per tick.
-    predictions = {name: net.predict(X) for name, net in nets.items()}
-    view = FigureView(NetworkFigure(nets[names[0]], X[digit], label=int(y[digit]),
-                                    strongest=strongest))
-    controls = {"digit": int_slider("digit number", digit, 0, len(X) - 1),
-                "network": w.ToggleButtons(options=names, value=names[0], description="network"),
-                "mistake": w.Button(description="next mistake", icon="forward")}
-    line = readout()
+    return NetworkExplorer(X, y, _check_nets(nets), digit, strongest).app()
 
-    def show(_=None):
-        i, name = controls["digit"].value, controls["network"].value
-        net = nets[name]
-        figure = view.figure
-        figure.update(x=X[i], net=None if figure.net is net else net, label=int(y[i]))
-        view.refresh()
+
+class NetworkExplorer:
+    """The state of network_explorer: the networks, every prediction, the diagram and controls."""
+
+    def __init__(self, X, y, nets, digit, strongest):
+        self.X, self.y, self.nets = X, y, nets
+        names = list(nets)
+        # Every prediction, once, at set-up: the read-out's accuracy and the
+        # "next mistake" button then cost nothing per tick.
+        self.predictions = {name: net.predict(X) for name, net in nets.items()}
+        self.view = FigureView(NetworkFigure(nets[names[0]], X[digit], label=int(y[digit]),
+                                             strongest=strongest))
+        self.digit = int_slider("digit number", digit, 0, len(X) - 1)
+        self.network = w.ToggleButtons(options=names, value=names[0], description="network")
+        self.mistake = w.Button(description="next mistake", icon="forward")
+        self.line = readout()
+        on_change(self.digit, self.show)
+        on_change(self.network, self.show)
+        self.mistake.on_click(self.on_mistake)
+        self.show()
+
+    def show(self, _value=None):
+        """The digit through the chosen network: the diagram and the read-out."""
+        i, name, y = self.digit.value, self.network.value, self.y
+        net, figure = self.nets[name], self.view.figure
+        figure.update(x=self.X[i], net=None if figure.net is net else net, label=int(y[i]))
+        self.view.refresh()
         answer, output = figure.answer, figure.y_hat[figure.answer]
         verdict = "right" if answer == y[i] else "wrong"
-        accuracy = np.mean(predictions[name] == y)
-        set_readout(line, f"label {y[i]}: the {name} network answers {answer} "
-                          f"(its output {output:.2f}), {verdict}. "
-                          f"On these {len(X)} digits it is right {accuracy:.0%} of the time.")
+        accuracy = np.mean(self.predictions[name] == y)
+        set_readout(self.line, f"label {y[i]}: the {name} network answers {answer} "
+                               f"(its output {output:.2f}), {verdict}. "
+                               f"On these {len(self.X)} digits it is right {accuracy:.0%} of the time.")
 
-    def next_mistake(_button):
-        wrong = np.flatnonzero(predictions[controls["network"].value] != y)
-        later = wrong[wrong > controls["digit"].value]
-        if len(wrong) == 0 or (len(later) == 0 and wrong[0] == controls["digit"].value):
-            set_readout(line, "No other digit here is answered wrongly by this network.")
+    def on_mistake(self, _button):
+        """Jump to the next digit this network answers wrongly (wrapping around)."""
+        wrong = np.flatnonzero(self.predictions[self.network.value] != self.y)
+        later = wrong[wrong > self.digit.value]
+        if len(wrong) == 0 or (len(later) == 0 and wrong[0] == self.digit.value):
+            set_readout(self.line, "No other digit here is answered wrongly by this network.")
             return
-        controls["digit"].value = int(later[0] if len(later) else wrong[0])   # wraps around
+        self.digit.value = int(later[0] if len(later) else wrong[0])   # wraps around
 
-    on_change(controls["digit"], show)
-    on_change(controls["network"], show)
-    controls["mistake"].on_click(next_mistake)
-    show()
-    buttons = w.HBox([controls["network"], controls["mistake"]])
-    return App([controls["digit"], buttons, line, view], controls=controls, figures=[view],
-               readouts={"answer": line}, title="network explorer")
+    def app(self):
+        controls = {"digit": self.digit, "network": self.network, "mistake": self.mistake}
+        buttons = w.HBox([self.network, self.mistake])
+        return App([self.digit, buttons, self.line, self.view], controls=controls,
+                   figures=[self.view], readouts={"answer": self.line}, title="network explorer")
 
 
 def _check_nets(nets):
     """A dict name -> Network, all of one shape; the random/trained pair by default."""
     if nets is None:
-        from coursekit.trained import trained_network   # the shipped network, loaded from data/networks
+        from coursekit.trained import trained_network   # the shipped network, loaded from coursekit/networks
         return {"random": Network(rng=0), "trained": trained_network()}
     if not isinstance(nets, dict) or not nets or not all(
             isinstance(net, Network) for net in nets.values()):

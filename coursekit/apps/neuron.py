@@ -23,45 +23,55 @@ def neuron_explorer(X, y, patterns=None, pattern="stroke: a bar near the top", b
     """
     weights = {name: neurons.pattern(key) for name, key in PRESETS.items()}
     weights.update(patterns or {})
-    # All the digits' weighted sums, once per pattern: a bias tick then costs
-    # one comparison, not 1,000 dot products of 784 numbers.
-    sums = {name: neurons.weighted_sums(w, X) for name, w in weights.items()}
-    y = np.asarray(y)
+    return NeuronExplorer(X, y, weights, pattern, b).app()
 
-    pick = dropdown("weight pattern", list(weights), pattern)
-    bias = float_slider("bias b", b, -40.0, 40.0, 0.5, fmt=".1f")
-    digit = int_slider("digit shown", 0, 0, len(X) - 1)
-    summary = readout()
-    figure = NeuronFigure(weights[pick.value], sums[pick.value], y, b=b, x=X[0],
-                          x_sum=sums[pick.value][0], label=y[0])
-    view = FigureView(figure)
 
-    def summarise():
-        rates = 100 * neurons.firing_by_digit(sums[pick.value], y, bias.value)
+class NeuronExplorer:
+    """The state of neuron_explorer: the weight patterns, their digits' sums, the figure."""
+
+    def __init__(self, X, y, weights, pattern, b):
+        self.X, self.y, self.weights = X, np.asarray(y), weights
+        # All the digits' weighted sums, once per pattern: a bias tick then costs
+        # one comparison, not 1,000 dot products of 784 numbers.
+        self.sums = sums = {name: neurons.weighted_sums(w, X) for name, w in weights.items()}
+        self.pick = dropdown("weight pattern", list(weights), pattern)
+        self.bias = float_slider("bias b", b, -40.0, 40.0, 0.5, fmt=".1f")
+        self.digit = int_slider("digit shown", 0, 0, len(X) - 1)
+        self.summary = readout()
+        name = self.pick.value
+        self.figure = NeuronFigure(weights[name], sums[name], self.y, b=b, x=X[0],
+                                   x_sum=sums[name][0], label=self.y[0])
+        self.view = FigureView(self.figure)
+        on_change(self.pick, self.on_pattern)
+        on_change(self.bias, self.on_bias)
+        on_change(self.digit, self.on_digit)
+        self.summarise()
+
+    def app(self):
+        return App([self.pick, self.bias, self.digit, self.summary, self.view], figures=[self.view],
+                   readouts={"summary": self.summary},
+                   controls={"pattern": self.pick, "bias": self.bias, "digit": self.digit},
+                   title="one neuron: weights and bias")
+
+    def summarise(self):
+        b = self.bias.value
+        rates = 100 * neurons.firing_by_digit(self.sums[self.pick.value], self.y, b)
         first, second = np.argsort(-rates, kind="stable")[:2]
-        set_readout(summary, f"with b = {bias.value:.1f} the neuron fires for {rates[first]:.0f} % "
-                             f"of the {first}s; the next most: {rates[second]:.0f} % "
-                             f"of the {second}s")
+        set_readout(self.summary, f"with b = {b:.1f} the neuron fires for {rates[first]:.0f} % "
+                                  f"of the {first}s; the next most: {rates[second]:.0f} % "
+                                  f"of the {second}s")
 
-    def show_pattern(name):
-        i = digit.value
-        figure.update(w=weights[name], sums=sums[name], x_sum=sums[name][i])
-        view.refresh()
-        summarise()
+    def on_pattern(self, name):
+        sums = self.sums[name]
+        self.figure.update(w=self.weights[name], sums=sums, x_sum=sums[self.digit.value])
+        self.view.refresh()
+        self.summarise()
 
-    def show_bias(value):
-        figure.update(b=value)
-        view.refresh()
-        summarise()
+    def on_bias(self, value):
+        self.figure.update(b=value)
+        self.view.refresh()
+        self.summarise()
 
-    def show_digit(i):
-        figure.update(x=X[i], x_sum=sums[pick.value][i], label=y[i])
-        view.refresh()
-
-    on_change(pick, show_pattern)
-    on_change(bias, show_bias)
-    on_change(digit, show_digit)
-    summarise()
-    return App([pick, bias, digit, summary, view], figures=[view], readouts={"summary": summary},
-               controls={"pattern": pick, "bias": bias, "digit": digit},
-               title="one neuron: weights and bias")
+    def on_digit(self, i):
+        self.figure.update(x=self.X[i], x_sum=self.sums[self.pick.value][i], label=self.y[i])
+        self.view.refresh()

@@ -17,13 +17,11 @@ from coursekit.apps.base import (LABEL_STYLE, App, FigureView, dropdown, int_sli
                                  set_readout)
 from coursekit.diagnose import diagnose
 from coursekit.figures.training_curves import TrainingCurvesFigure
+from coursekit.trained import RECIPES    # how the shipped networks were trained: output, cost, lr
 from nnlib import training
 from nnlib.network import Network
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
-# The classic network (sigmoid everywhere, quadratic cost) and the modern one.
-RECIPES = {"sigmoid": dict(output="sigmoid", cost="quadratic", lr=3.0),
-           "relu": dict(output="softmax", cost="cross_entropy", lr=0.1)}
 
 
 class Trainer:
@@ -106,86 +104,117 @@ def training_app(X, y, X_test, y_test, activation="sigmoid", epochs=10, lr=None,
     Start, Stop, Start afresh. Shows the cost and accuracy after each epoch.
     """
     trainer = Trainer(X, y, X_test, y_test, activation, seed, batch_size, pace)
-    figure = TrainingCurvesFigure(epochs=epochs, cost_name=RECIPES[activation]["cost"].replace("_", "-"))
-    view = FigureView(figure)
-    kind = w.ToggleButtons(options=list(RECIPES), value=activation, description="hidden layers",
-                           style=LABEL_STYLE)
-    n_epochs = int_slider("epochs per Start", epochs, 1, 50)
-    rate = dropdown("learning rate", list(LEARNING_RATES), lr or RECIPES[activation]["lr"])
-    start = w.Button(description="Start", button_style="success", icon="play")
-    stop = w.Button(description="Stop", button_style="danger", icon="stop")
-    afresh = w.Button(description="Start afresh", icon="refresh")
-    progress = w.IntProgress(value=0, min=0, max=epochs, description="epochs done",
-                             style=LABEL_STYLE)                # the label needs the room
-    plan, status = readout(), readout()
+    return TrainingApp(trainer, epochs, lr or RECIPES[activation]["lr"]).app()
 
-    def show_plan(*_):
-        steps = -(-len(X) // batch_size)
-        set_readout(plan, f"Start trains a {kind.value} network for {n_epochs.value} epoch(s) at "
-                          f"lr = {rate.value:g}: {n_epochs.value * steps:,} steps of "
-                          f"{batch_size} digits each (it has had {trainer.history.epochs} epoch(s) so far).")
 
-    def on_epoch(history):
-        progress.value = min(progress.value + 1, progress.max)
-        figure.update(history=history, title=f"after epoch {history.epochs}: cost "
-                      f"{history.cost[-1]:.3f}, test accuracy {history.test_accuracy[-1]:.1%}")
-        view.refresh()
-        set_readout(status, f"epoch {history.epochs}: {history.summary()}")
+class TrainingApp:
+    """The state of training_app: the Trainer, the curves, the buttons and the progress bar.
 
-    def on_end(message):
-        set_readout(status, message)
-        start.disabled, afresh.disabled, kind.disabled = False, False, False
-        show_plan()
+    Its on_epoch and on_end are the Trainer's callbacks (they run in its thread).
+    """
 
-    def on_start(_):
-        if trainer.running:
+    def __init__(self, trainer, epochs, lr):
+        self.trainer = trainer
+        activation = trainer.activation
+        self.figure = TrainingCurvesFigure(epochs=epochs, cost_name=cost_name(activation))
+        self.view = FigureView(self.figure)
+        self.kind = w.ToggleButtons(options=list(RECIPES), value=activation,
+                                    description="hidden layers", style=LABEL_STYLE)
+        self.epochs = int_slider("epochs per Start", epochs, 1, 50)
+        self.rate = dropdown("learning rate", list(LEARNING_RATES), lr)
+        self.start = w.Button(description="Start", button_style="success", icon="play")
+        self.stop = w.Button(description="Stop", button_style="danger", icon="stop")
+        self.afresh = w.Button(description="Start afresh", icon="refresh")
+        self.progress = w.IntProgress(value=0, min=0, max=epochs, description="epochs done",
+                                      style=LABEL_STYLE)                # the label needs the room
+        self.plan, self.status = readout(), readout()
+        self._wire()
+        self.figure.update(title=f"a fresh {activation} network: press Start")
+        self.view.refresh()
+        self.show_plan()
+        set_readout(self.status, f"A fresh {activation} network, not trained yet.")
+
+    def _wire(self):
+        self.trainer.on_epoch, self.trainer.on_end = self.on_epoch, self.on_end
+        self.start.on_click(self.on_start)
+        self.stop.on_click(self.on_stop)
+        self.afresh.on_click(self.on_afresh)
+        on_change(self.kind, self.on_kind)
+        on_change(self.epochs, self.show_plan)
+        on_change(self.rate, self.show_plan)
+
+    def app(self):
+        app = App([self.kind, w.HBox([self.epochs, self.rate]),
+                   w.HBox([self.start, self.stop, self.afresh, self.progress]), self.plan,
+                   self.status, self.view],
+                  controls={"activation": self.kind, "epochs": self.epochs, "lr": self.rate,
+                            "start": self.start, "stop": self.stop, "afresh": self.afresh},
+                  figures=[self.view], readouts={"plan": self.plan, "status": self.status},
+                  title="training")
+        app.trainer, app.progress = self.trainer, self.progress
+        return app
+
+    def show_plan(self, _value=None):
+        trainer, n = self.trainer, self.epochs.value
+        steps = -(-len(trainer.X) // trainer.batch_size)
+        set_readout(self.plan, f"Start trains a {self.kind.value} network for {n} epoch(s) at "
+                               f"lr = {self.rate.value:g}: {n * steps:,} steps of "
+                               f"{trainer.batch_size} digits each (it has had "
+                               f"{trainer.history.epochs} epoch(s) so far).")
+
+    def on_epoch(self, history):
+        self.progress.value = min(self.progress.value + 1, self.progress.max)
+        self.figure.update(history=history, title=f"after epoch {history.epochs}: cost "
+                           f"{history.cost[-1]:.3f}, test accuracy {history.test_accuracy[-1]:.1%}")
+        self.view.refresh()
+        set_readout(self.status, f"epoch {history.epochs}: {history.summary()}")
+
+    def on_end(self, message):
+        set_readout(self.status, message)
+        self._lock(False)
+        self.show_plan()
+
+    def _lock(self, running):
+        """While training runs, Start, Start afresh and the activation cannot be used."""
+        self.start.disabled = self.afresh.disabled = self.kind.disabled = running
+
+    def on_start(self, _button):
+        if self.trainer.running:
             return
-        progress.max, progress.value = n_epochs.value, 0
-        start.disabled, afresh.disabled, kind.disabled = True, True, True
-        set_readout(status, f"training for {n_epochs.value} epoch(s)...")
-        trainer.start(n_epochs.value, rate.value)
+        self.progress.max, self.progress.value = self.epochs.value, 0
+        self._lock(True)
+        set_readout(self.status, f"training for {self.epochs.value} epoch(s)...")
+        self.trainer.start(self.epochs.value, self.rate.value)
 
-    def on_stop(_):
-        if not trainer.running:
-            set_readout(status, f"Nothing to stop: press Start to train (epochs so far: "
-                                f"{trainer.history.epochs}).")
+    def on_stop(self, _button):
+        if not self.trainer.running:
+            set_readout(self.status, f"Nothing to stop: press Start to train (epochs so far: "
+                                     f"{self.trainer.history.epochs}).")
             return
-        trainer.stop()
-        set_readout(status, "stopping after this epoch...")
+        self.trainer.stop()
+        set_readout(self.status, "stopping after this epoch...")
 
-    def on_afresh(_=None):
-        if trainer.running:
+    def on_afresh(self, _button=None):
+        if self.trainer.running:
             return
-        trainer.reset(kind.value)
-        figure.clear()
-        figure.update(title=f"a fresh {kind.value} network: press Start",
-                      cost_name=RECIPES[kind.value]["cost"].replace("_", "-"))
-        view.refresh()
-        progress.value = 0
-        set_readout(status, f"Started afresh: a new {kind.value} network, not trained yet.")
-        show_plan()
+        activation = self.kind.value
+        self.trainer.reset(activation)
+        self.figure.clear()
+        self.figure.update(title=f"a fresh {activation} network: press Start",
+                           cost_name=cost_name(activation))
+        self.view.refresh()
+        self.progress.value = 0
+        set_readout(self.status, f"Started afresh: a new {activation} network, not trained yet.")
+        self.show_plan()
 
-    def on_kind(value):
-        rate.value = RECIPES[value]["lr"]
-        on_afresh()
+    def on_kind(self, activation):
+        self.rate.value = RECIPES[activation]["lr"]
+        self.on_afresh()
 
-    trainer.on_epoch, trainer.on_end = on_epoch, on_end
-    start.on_click(on_start)
-    stop.on_click(on_stop)
-    afresh.on_click(on_afresh)
-    on_change(kind, on_kind)
-    on_change(n_epochs, show_plan)
-    on_change(rate, show_plan)
-    figure.update(title=f"a fresh {activation} network: press Start")
-    view.refresh()
-    show_plan()
-    set_readout(status, f"A fresh {activation} network, not trained yet.")
-    app = App([kind, w.HBox([n_epochs, rate]), w.HBox([start, stop, afresh, progress]), plan, status, view],
-              controls={"activation": kind, "epochs": n_epochs, "lr": rate, "start": start,
-                        "stop": stop, "afresh": afresh},
-              figures=[view], readouts={"plan": plan, "status": status}, title="training")
-    app.trainer, app.progress = trainer, progress
-    return app
+
+def cost_name(activation):
+    """The recipe's cost as the cost axis names it: "quadratic" or "cross-entropy"."""
+    return RECIPES[activation]["cost"].replace("_", "-")
 
 
 def wait_until(condition, timeout=30.0):

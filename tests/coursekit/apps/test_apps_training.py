@@ -91,6 +91,19 @@ def test_a_diverging_run_is_reported_in_words(small_app):
     assert np.all(np.isfinite(small_app.trainer.net.parameters()))
 
 
+def test_the_app_trains_with_the_recipes_of_the_shipped_networks(digits):
+    from coursekit.apps import training as training_module
+    assert training_module.RECIPES is trained.RECIPES          # one table of recipes, not two
+    for activation, recipe in trained.RECIPES.items():
+        app = training_app(digits.X_train[:100], digits.y_train[:100], digits.X_test[:50],
+                           digits.y_test[:50], activation=activation, pace=0.0)
+        net = app.trainer.net
+        assert (net.activation, net.output) == (recipe["activation"], recipe["output"])
+        assert app.controls["lr"].value == recipe["lr"]
+        assert app.figures[0].figure.ax_cost.get_ylabel().endswith(
+            f"({recipe['cost'].replace('_', '-')})")
+
+
 def test_trainer_refuses_a_reset_while_running(small_app):
     small_app.trainer.pace = 0.2
     small_app.controls["epochs"].value = 20
