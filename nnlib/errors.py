@@ -76,7 +76,7 @@ def check_inputs(x, n_in, name="x"):
         return check_finite(x, name)
     if x.ndim == 2 and x.shape[1] == n_in:
         if x.shape[0] == 0:
-            fail(f"{name} with at least one row", "an empty batch of shape (0, {n_in})")
+            fail(f"{name} with at least one row", f"an empty batch of shape (0, {n_in})")
         return check_finite(x, name)
     want = f"one input as {n_in} numbers, shape ({n_in},), or a batch of shape (N, {n_in})"
     if x.ndim >= 2 and int(np.prod(x.shape[-2:])) == n_in:
