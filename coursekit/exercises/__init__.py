@@ -4,7 +4,39 @@ A checker returns a Feedback, which a notebook shows as one line:
 "✓ Correct: ..." or "✗ Not yet: <a hint aimed at the likely mistake>".
 Checkers never raise on a wrong answer: a wrong answer is part of learning.
 The modules follow the notebooks: neurons, weights, activations, cost, descent, training.
+
+This module holds what every checker shares:
+
+Numbers: one tolerance policy (`check_number`, `as_number`, `within`)
+    An EXACT answer (a count, -10, 0.1) must equal the right value (up to float
+    rounding, 1e-7 relative: float32 precision). A MEASURED answer (a cost, a new
+    w, an accuracy) is right when it is within half a unit of the last decimal the
+    course shows it with: the checker states those `decimals` (3 for "3.069"), so
+    the number the notebook or the ✓ message prints, and anything closer, is
+    accepted. A known mistake is recognised at the same precision. An answer beyond that but within
+    5 % is a near miss: if it has fewer decimals than the notebook shows, it was
+    copied rounded ("compute it in code instead of copying rounded numbers"); if
+    not, the checker's own hint follows "close, but". Text ("0.5"), yes/no values,
+    lists, functions, nan and inf get a message saying what they are; numpy
+    scalars, 0-d arrays and one-element arrays count as numbers. Vectors
+    (`as_vector`) follow the same rules on types; results of the learner's
+    functions are compared at computed precision (they are never typed in), and
+    a vector the exercise asks to compute may be refused as typed in
+    (`looks_typed`).
+
+Functions the learner writes (`run`)
+    The checker calls them on inputs of its own (drawn with an explicit
+    np.random.default_rng(seed)), catching errors, warnings and printed text, and
+    notices if they run the library function the exercise asks them to write
+    (`run(..., library=...)`, see there), return the same value for every input
+    (`same_every_time`), or return None (`returned_none`).
 """
+import contextlib
+import io
+import math
+import numbers
+import sys
+import warnings
 from typing import NamedTuple
 
 import numpy as np
@@ -31,7 +63,8 @@ def wrong(message):
 
 
 def is_number(answer):
-    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
+    """A real number: a Python or numpy int or float, a Fraction (not a bool)."""
+    return isinstance(answer, numbers.Real) and not isinstance(answer, (bool, np.bool_))
 
 
 def not_written_yet(answer):
@@ -59,14 +92,330 @@ def not_a_function(answer, hint):
     return None
 
 
-def check_count(answer, correct, praise, hints, otherwise):
-    """The Feedback for a count: `praise` if answer == correct, the hint for a known wrong
-    count (hints: {wrong count: why}), else `otherwise`."""
+# -- what an answer is ----------------------------------------------------------------------
+
+def _a(word):
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def is_function(value):
+    """A function, method or numpy function, as opposed to any callable object (a Network)."""
+    return callable(value) and hasattr(value, "__name__") and not isinstance(value, type)
+
+
+def describe(value):
+    """A few words for what a value is, for messages: "the text '0.5'", "a list of 3 items"."""
+    if value is None:
+        return "None"
+    if value is Ellipsis:
+        return "the placeholder ..."
+    if isinstance(value, (bool, np.bool_)):
+        return f"{value} (a yes/no value)"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if is_number(value):
+        text = show(value)
+        return text if text.startswith("a ") else f"the number {text}"
+    if isinstance(value, np.ndarray):
+        if value.ndim == 0:
+            return f"a 0-d array holding {describe(value.item())}"
+        return f"an array of shape {value.shape}"
+    if isinstance(value, (list, tuple, dict, set)):
+        return f"a {type(value).__name__} of {len(value)} item{'s' * (len(value) != 1)}"
+    if isinstance(value, type):
+        return f"the type {value.__name__}, not a value"
+    if is_function(value):
+        return f"a function ({value.__name__}), not a value"
+    return _a(type(value).__name__)
+
+
+def show(value):
+    """A number as a learner would write it: 3.0691, -10, 13002 (10 significant digits at most)."""
+    if not is_number(value):
+        return repr(value)
+    try:
+        return f"{float(value):.10g}"
+    except OverflowError:                         # a Python int beyond any float
+        return f"a {len(str(abs(int(value))))}-digit number"
+
+
+def echo(value, most=40):
+    """repr(value), cut to `most` characters: a learner's value repeated in a message."""
+    try:
+        text = show(value) if is_number(value) else repr(value)
+    except Exception:                             # a learner's object may not even print
+        return _a(type(value).__name__)
+    return text if len(text) <= most else text[:most - 3] + "..."
+
+
+def _text_answer(answer, kind, what):
+    try:
+        if not math.isfinite(float(answer.strip().replace("_", ""))):
+            raise ValueError("nan and inf are not answers")
+    except ValueError:
+        return wrong(f"{what} should be {kind}, not the text {echo(answer)}.")
+    return wrong(f"{echo(answer)} is text, not {kind}: leave out the quotes and write "
+                 f"{echo(answer.strip())[1:-1]}.")
+
+
+def _not_finite(value, kind, what):
+    if math.isnan(value):
+        return wrong(f"{what} came out as nan (\"not a number\"), not {kind}: a step of the "
+                     "computation had no numeric result, such as 0 / 0 or inf - inf.")
+    return wrong(f"{what} came out as {value}, not {kind}: a step of the computation overflowed "
+                 "or divided by 0.")
+
+
+def as_number(answer, kind="one number", what="the answer"):
+    """(value as a float, None) for a number; (None, Feedback saying what it is) otherwise.
+
+    Numbers are Python and numpy ints and floats, 0-d arrays and one-element
+    arrays. kind: what the answer should be ("one number", "a whole number");
+    what: its name in the messages ("the cost").
+    """
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.reshape(-1)[0]            # a numpy scalar, checked below
+        answer = str(answer) if isinstance(answer, str) else answer
     missing = not_written_yet(answer)
     if missing is not None:
-        return missing
-    if not is_number(answer):
-        return wrong(f"give the count as a whole number, not {type(answer).__name__}.")
-    if answer == correct:
+        return None, missing
+    if isinstance(answer, str):
+        return None, _text_answer(answer, kind, what)
+    if isinstance(answer, (bool, np.bool_)):
+        return None, wrong(f"{answer} is a yes/no value, not {kind}: {what} is a number.")
+    if is_number(answer):
+        try:
+            value = float(answer)
+        except OverflowError:                     # a Python int beyond any float: 10 ** 400
+            return None, wrong(f"that is {show(answer)}, far too large for {what}; it should be "
+                               f"{kind}.")
+        return (value, None) if math.isfinite(value) else (None, _not_finite(value, kind, what))
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        return None, wrong(f"that is a {type(answer).__name__} holding one item; {what} is {kind}: "
+                           "leave out the brackets.")
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        n = len(answer) if not isinstance(answer, np.ndarray) else answer.size
+        return None, wrong(f"that is {describe(answer)} ({n} values); {what} is {kind}.")
+    if is_function(answer):
+        return None, wrong(f"that is a function, not a number: call it, or write {what} itself "
+                           f"({kind}).")
+    return None, wrong(f"that is {describe(answer)}; {what} should be {kind}.")
+
+
+def as_vector(answer, what="the answer"):
+    """(a float64 array, None) for numbers in a list, tuple or array; (None, Feedback) otherwise."""
+    missing = not_written_yet(answer)
+    if missing is not None:
+        return None, missing
+    if isinstance(answer, str):
+        return None, wrong(f"{what} should be numbers, not the text {answer!r}.")
+    if is_function(answer):
+        return None, wrong(f"that is a function, not numbers: call it, or write {what} itself.")
+    if isinstance(answer, (bool, np.bool_)) or is_number(answer):
+        return None, wrong(f"that is {describe(answer)}, one value; {what} should be several "
+                           "numbers, e.g. np.array([...]).")
+    try:
+        values = np.asarray(answer)
+    except (TypeError, ValueError):               # ragged lists, odd objects
+        return None, wrong(f"{what} should be a flat list or array of numbers; numpy cannot make "
+                           f"one array of {describe(answer)}.")
+    if values.dtype.kind in "US":
+        return None, wrong(f"{what} should hold numbers, not text: leave out the quotes.")
+    if values.dtype.kind == "b":
+        return None, wrong(f"{what} should hold numbers, not True/False values.")
+    if values.dtype.kind not in "iuf":
+        return None, wrong(f"{what} should be numbers; that is {describe(answer)}, which numpy "
+                           f"reads as {values.dtype.name} values. Give a list or array of numbers.")
+    values = values.astype(np.float64)
+    if not np.all(np.isfinite(values)):
+        return None, _not_finite(float(values[~np.isfinite(values)][0]), "numbers", what)
+    return values, None
+
+
+# -- the tolerance policy ---------------------------------------------------------------------
+
+NEAR = 0.05        # a wrong answer this close (relative) to the right one is a near miss
+
+
+def tolerance(decimals):
+    """How far a measured answer may be from the exact one: half a unit of the last decimal shown."""
+    return 0.0 if decimals is None else 0.5 * 10.0 ** -decimals
+
+
+def within(value, target, decimals=None):
+    """True if value is target as the course shows it: to `decimals` decimals (None: exactly).
+
+    The 1e-7 relative slack absorbs float rounding, in the learner's sums (even in float32)
+    and in ours.
+    """
+    return abs(value - target) <= tolerance(decimals) + 1e-7 * max(1.0, abs(target))
+
+
+def decimals_of(value, most=12):
+    """How many decimals a number has as typed (3.069: 3, 3: 0); `most` + 1 for a computed float."""
+    for d in range(most + 1):
+        if round(value, d) == value:
+            return d
+    return most + 1
+
+
+def looks_typed(values, most=10):
+    """True if every value has at most `most` decimals: typed in or rounded, not computed.
+
+    A computed float such as 0.4116676780463457 needs about 16 digits; a number typed
+    in, copied from a printout (0.41166768) or rounded (np.round(g, 4)) has few.
+    Only meaningful where the exact answer itself has many digits.
+    """
+    return all(decimals_of(v, most) <= most for v in np.ravel(values).tolist())
+
+
+def shown(value, decimals):
+    """The number as the course prints it: `decimals` decimals, or as is for an exact answer."""
+    return show(value) if decimals is None else f"{value:.{decimals}f}"
+
+
+def check_number(answer, target, decimals, praise, mistakes=(), otherwise="", kind="one number",
+                 what="the answer"):
+    """The Feedback for a numeric answer, by the policy in the module docstring.
+
+    target: the right value; decimals: how many the course shows it with (None:
+    an exact answer); praise: the ✓ message; mistakes: (value, hint) pairs for
+    known wrong answers; otherwise: the hint for any other answer, a string or a
+    function of the answer (a float).
+    """
+    value, problem = as_number(answer, kind, what)
+    if problem is not None:
+        return problem
+    if within(value, target, decimals):
         return right(praise)
-    return wrong(hints.get(answer, otherwise))
+    for mistake, hint in mistakes:
+        if mistake is not None and within(value, float(mistake), decimals):
+            return wrong(hint)
+    rest = otherwise(value) if callable(otherwise) else otherwise
+    if decimals is not None and abs(value - target) <= NEAR * abs(target):
+        if decimals_of(value) < decimals:
+            return wrong(f"{show(value)} is close, but not right to the {decimals} decimals the "
+                         "notebook shows: compute it in code instead of copying rounded numbers.")
+        return wrong("close, but not it. " + rest)
+    return wrong(rest)
+
+
+def check_count(answer, correct, praise, hints, otherwise):
+    """The Feedback for a count: `praise` if answer == correct, the hint for a known wrong
+    count (hints: {wrong count: why}), else `otherwise` (a string, or a function of the
+    answer as an int)."""
+    value, problem = as_number(answer, "a whole number", "the count")
+    if problem is not None:
+        return problem
+    if value != int(value):
+        return wrong(f"a count is a whole number; you gave {show(value)}.")
+    value = int(value)
+    if value == correct:
+        return right(praise)
+    if value in hints:
+        return wrong(hints[value])
+    return wrong(otherwise(value) if callable(otherwise) else otherwise)
+
+
+# -- running the learner's function -----------------------------------------------------------
+
+class Run(NamedTuple):
+    """What one call of the learner's function did."""
+    result: object          # what it returned (None if it raised)
+    error: Exception        # what it raised, or None
+    printed: str            # what it printed
+    library: str            # the name of a forbidden library function it ran, or ""
+    itself: bool            # True if the function IS that library function
+    overflowed: bool        # numpy warned of an overflow on the way
+    changed: tuple          # positions of the array arguments it changed in place
+
+
+@contextlib.contextmanager
+def _watch(library):
+    """Record which of the `library` functions ({code object: name}) run, by sys.setprofile.
+
+    Watching the code objects rather than names or module attributes sees every
+    way of reaching them: an alias from `from nnlib.activations import sigmoid as s`,
+    activations.get("sigmoid"), a helper of the learner's, a library function that
+    calls it. Nothing in the library is replaced, so nothing needs restoring if the
+    check is interrupted, and other threads are not affected. If a profiler is
+    already running (cProfile), it is left alone and nothing is recorded.
+    """
+    seen = []
+    if not library or sys.getprofile() is not None:
+        yield seen
+        return
+
+    def hook(frame, event, arg):
+        if event == "call" and frame.f_code in library:
+            seen.append(library[frame.f_code])
+
+    sys.setprofile(hook)
+    try:
+        yield seen
+    finally:
+        sys.setprofile(None)
+
+
+def run(fn, *args, library=None):
+    """fn(*args), watched; never raises (a learner's bug is feedback, not a crash).
+
+    Array arguments are passed as they are and compared with a copy afterwards.
+    library: {name: function} the learner was asked to write themselves, e.g.
+    {"activations.sigmoid": activations.sigmoid}; Run.library names the first one
+    that ran. Warnings are recorded, not shown; printed text is kept in Run.printed.
+    """
+    codes = {f.__code__: name for name, f in (library or {}).items()}
+    before = [np.array(a, copy=True) if isinstance(a, np.ndarray) else None for a in args]
+    out = io.StringIO()
+    with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"), \
+            contextlib.redirect_stdout(out), _watch(codes) as seen:
+        warnings.simplefilter("always")
+        try:
+            result, error = fn(*args), None
+        except Exception as exc:                  # the learner's code may fail in any way
+            result, error = None, exc
+    changed = tuple(i for i, (a, b) in enumerate(zip(args, before)) if b is not None
+                    and not (a.shape == b.shape and np.array_equal(a, b, equal_nan=True)))
+    itself = getattr(fn, "__code__", None) in codes
+    return Run(result, error, out.getvalue(), seen[0] if seen else "", itself,
+               any("overflow" in str(w.message) for w in caught), changed)
+
+
+def uses_library(call, how):
+    """The Feedback for a function that ran the library function it should replace."""
+    verb = "is" if call.itself else "calls"
+    return wrong(f"this {verb} nnlib's own {call.library}; the exercise is to write it yourself: "
+                 f"{how}.")
+
+
+def returned_none(call, name, what="its answer"):
+    """The Feedback for a function that returned None: it printed instead, or has no `return`."""
+    printed = call.printed.strip()
+    if printed:
+        first = printed.splitlines()[0]
+        first = first if len(first) <= 40 else first[:37] + "..."
+        return wrong(f"{name} printed {first!r} but returned None: print only shows a value on the "
+                     f"screen; `return` hands {what} back to whoever called the function (here "
+                     "the checker). Replace print(...) with return ...")
+    return wrong(f"{name} returned None: a function gives back {what} with a line "
+                 "`return ...`; one that ends without `return` gives None.")
+
+
+def same_every_time(results):
+    """True if all the results are equal (numbers or arrays): the function ignores its input."""
+    first = np.asarray(results[0])
+    return len(results) > 1 and all(
+        np.shape(r) == first.shape and np.array_equal(np.asarray(r), first) for r in results[1:])
+
+
+def code_names(fn):
+    """The global and attribute names a function's code uses, nested functions included."""
+    names, todo = set(), [getattr(fn, "__code__", None)]
+    while todo:
+        code = todo.pop()
+        if code is None:
+            continue
+        names.update(code.co_names)
+        todo.extend(c for c in code.co_consts if hasattr(c, "co_names"))
+    return names

@@ -3,11 +3,16 @@
 Each checker takes the learner's answer (a number, or a small function) and
 returns a Feedback. Wrong answers get a hint aimed at the mistake that most
 likely produced them: adding 28 + 28, counting from 1, swapping rows and
-columns, returning the largest output instead of its position.
+columns, returning the largest output instead of its position. Functions are
+tried on fixed cases that tell the usual mistakes apart and on fresh random
+ones, so a function that returns the same number whatever it is given is
+recognised as such.
 """
 import numpy as np
 
-from coursekit.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
+from coursekit.exercises import (as_number, check_count, check_number, code_names, describe,
+                                 echo, not_a_function, not_written_yet, returned_none, right, run,
+                                 same_every_time, show, wrong)
 
 
 def check_output_count(answer):
@@ -20,8 +25,8 @@ def check_output_count(answer):
         1: "one output could only say yes or no. Here each digit has its own output neuron.",
     }
     return check_count(answer, 10, "one output neuron per digit 0..9.", hints,
-                       f"{answer} is not it. Each output neuron stands for one digit the network "
-                       "can answer: how many digits are there?")
+                       lambda n: f"{n} is not it. Each output neuron stands for one digit the "
+                                 "network can answer: how many digits are there?")
 
 
 def check_input_count(answer):
@@ -30,14 +35,15 @@ def check_input_count(answer):
         56: "28 + 28 counts one row and one column. The image has 28 rows, and every row "
             "has 28 pixels: multiply.",
         28: "that is one row of pixels. There are 28 rows like it.",
-        729: "27 x 27 counts from 0 to 27 as 27 steps, but 0..27 are 28 rows (and 28 columns).",
+        729: "27 x 27 is one row and one column short: rows 0 to 27 are 28 rows, and each "
+             "holds 28 pixels.",
         783: "783 is the index of the last pixel, counting from 0. The count is one more.",
         785: "one too many: 28 x 28 pixels, one neuron each.",
         10: "10 is the number of outputs. The inputs are the pixels.",
     }
     return check_count(answer, 784, "28 rows x 28 columns = 784 pixels, one input neuron each.",
-                       hints, f"{answer} is not it. One input neuron per pixel: how many pixels "
-                       "does a grid of 28 rows of 28 pixels hold?")
+                       hints, lambda n: f"{n} is not it. One input neuron per pixel: how many "
+                                        "pixels does a grid of 28 rows of 28 pixels hold?")
 
 
 # (row, column) -> index cases, chosen so that each common mistake gets at least one wrong.
@@ -63,61 +69,104 @@ PIXEL_MISTAKES = [
 ]
 
 
-def check_pixel_index(pixel_index):
+def pixel_cases(rng=1):
+    """PIXEL_CASES, then six random pixels (drawn from np.random.default_rng(rng))."""
+    drawn = np.random.default_rng(rng).integers(0, 28, size=(6, 2))
+    return PIXEL_CASES + [(int(r), int(c)) for r, c in drawn]
+
+
+def check_pixel_index(pixel_index, rng=1):
     """A function pixel_index(row, col) -> the index in x of that pixel: 28 * row + col."""
     feedback = not_a_function(pixel_index,
                               "pass the function itself, pixel_index, without calling it.")
     if feedback is not None:
         return feedback
-    answers = {}
-    for r, c in PIXEL_CASES:
-        try:
-            got = pixel_index(r, c)
-        except Exception as err:   # a learner's bug is feedback, not a crash
-            return wrong(f"pixel_index({r}, {c}) raised {type(err).__name__}: {err}")
+    cases, answers = pixel_cases(rng), {}
+    for r, c in cases:
+        call = run(pixel_index, r, c)
+        if call.error is not None:
+            return wrong(f"pixel_index({r}, {c}) raised {type(call.error).__name__}: {call.error}")
+        got = call.result
+        if got is None:
+            return returned_none(call, "pixel_index", "the index")
         if (feedback := not_written_yet(got)) is not None:
             return feedback
-        if not is_number(got) or got != round(got):
-            return wrong(f"pixel_index({r}, {c}) gave {got!r}; an index is one whole number.")
-        answers[(r, c)] = got
-    if all(answers[r, c] == 28 * r + c for r, c in PIXEL_CASES):
+        value, _ = as_number(got)
+        if value is None or value != round(value):
+            shown = echo(got) if value is None else show(value)
+            brightness = (value is not None and 0 <= value <= 1 and "x" in code_names(pixel_index))
+            return wrong(f"pixel_index({r}, {c}) gave {shown}; an index is one whole number."
+                         + (" That looks like a pixel's brightness, x[...]: return the position "
+                            "itself, without x[...]." if brightness else ""))
+        answers[(r, c)] = int(value)
+    if all(answers[r, c] == 28 * r + c for r, c in cases):
         return right("row r starts at index 28 * r, and column c is c places further.")
+    if same_every_time(list(answers.values())):
+        return wrong(f"your function gives {answers[cases[0]]} for every pixel, whatever row and "
+                     "col are: compute the index from row and col.")
     for formula, hint in PIXEL_MISTAKES:
-        if all(answers[r, c] == formula(r, c) for r, c in PIXEL_CASES):
+        if all(answers[r, c] == formula(r, c) for r, c in cases):
             return wrong(hint)
-    r, c = next((r, c) for r, c in PIXEL_CASES if answers[r, c] != 28 * r + c)
+    r, c = next((r, c) for r, c in cases if answers[r, c] != 28 * r + c)
     return wrong(f"pixel_index({r}, {c}) gave {answers[r, c]}, but pixel (row {r}, column {c}) is "
-                 f"x[{28 * r + c}]. The rows before it hold 28 pixels each.")
+                 f"x[{28 * r + c}]: each row above it holds 28 pixels, then the column adds {c}.")
 
 
-def output_cases():
-    """Output vectors y_hat (10,) to test an answer-reading function, each with its answer."""
-    rng = np.random.default_rng(7)
+def output_cases(rng=7):
+    """Output vectors y_hat (10,) to test an answer-reading function, each with its answer.
+
+    Four with one bright output, four noisy ones, then four drawn at random: all from
+    np.random.default_rng(rng), each with one clear largest output.
+    """
+    rng = np.random.default_rng(rng)
     y_hats = [np.full(10, 0.05) for _ in range(4)] + [rng.uniform(0, 0.6, 10) for _ in range(4)]
     for y_hat, answer in zip(y_hats[:4], (3, 0, 9, 7)):
         y_hat[answer] = 0.93
     y_hats[5][2] = 0.71      # a clear winner among noise
+    for _ in range(4):
+        y_hat = rng.uniform(0, 0.5, 10)
+        y_hat[rng.integers(10)] = rng.uniform(0.6, 1.0)
+        y_hats.append(y_hat)
     return [(y_hat, int(np.argmax(y_hat))) for y_hat in y_hats]
 
 
-def check_network_answer(network_answer):
+def check_network_answer(network_answer, rng=7):
     """A function network_answer(y_hat) -> the digit the outputs (10,) point to: argmax."""
     feedback = not_a_function(network_answer,
                               "pass the function itself, network_answer, without calling it.")
     if feedback is not None:
         return feedback
-    for y_hat, answer in output_cases():
-        try:
-            got = network_answer(y_hat.copy())
-        except Exception as err:
-            return wrong(f"your function raised {type(err).__name__}: {err}")
+    cases, answers = output_cases(rng), []
+    for y_hat, answer in cases:
+        call = run(network_answer, y_hat.copy())
+        if call.error is not None:
+            return wrong(f"your function raised {type(call.error).__name__}: {call.error}")
+        got = call.result
+        if got is None:
+            feedback = returned_none(call, "network_answer", "the digit")
+            if call.changed:
+                return wrong(feedback.message + " It also changed y_hat: y_hat.sort() sorts the "
+                                                "array in place and itself returns None.")
+            return feedback
         if (feedback := not_written_yet(got)) is not None:
             return feedback
-        if isinstance(got, np.ndarray) and got.size == 1:
-            got = got.item()
-        if not is_number(got):
-            return wrong(f"it returned {type(got).__name__}; the answer is one digit, a whole "
-                         "number from 0 to 9.")
+        value, _ = as_number(got)
+        if value is None:
+            return wrong(f"it returned {describe(got)}; the answer is one digit, a whole number "
+                         "from 0 to 9.")
+        if call.changed and value != answer:
+            return wrong("your function changes the outputs it is given (y_hat.sort(), or "
+                         "y_hat[...] = ...), and so loses which position was largest. Read y_hat "
+                         "without changing it: np.argmax(y_hat).")
+        answers.append(value)
+    if all(got == answer for got, (_, answer) in zip(answers, cases)):
+        return right("the answer is the position of the largest output, np.argmax(y_hat).")
+    if same_every_time(answers):
+        y_hat, answer = next((y, a) for (y, a), got in zip(cases, answers) if got != a)
+        return wrong(f"your function returns {show(answers[0])} for every y_hat, whatever the "
+                     f"outputs are; for outputs {np.round(y_hat, 2).tolist()} the largest output "
+                     f"is neuron {answer}. Find it from y_hat: np.argmax(y_hat).")
+    for got, (y_hat, answer) in zip(answers, cases):
         if got == answer:
             continue
         if np.isclose(got, y_hat.max()):
@@ -130,22 +179,22 @@ def check_network_answer(network_answer):
         if got == int(np.argmin(y_hat)):
             return wrong("that is the least lit output. The network's answer is the most lit "
                          "one: np.argmax.")
-        return wrong(f"for outputs {np.round(y_hat, 2).tolist()} it returned {got}, but the "
+        return wrong(f"for outputs {np.round(y_hat, 2).tolist()} it returned {show(got)}, but the "
                      f"largest output is neuron {answer}.")
-    return right("the answer is the position of the largest output, np.argmax(y_hat).")
 
 
 def check_chance_accuracy(answer):
     """How often a network that guesses one of the ten digits at random is right: 0.1."""
-    if (feedback := not_written_yet(answer)) is not None:
-        return feedback
-    if not is_number(answer):
-        return wrong(f"give a fraction between 0 and 1, not {type(answer).__name__}.")
-    if np.isclose(answer, 0.1):
-        return right("one chance in ten, 10 %: the random network's score is no better.")
-    if np.isclose(answer, 10):
-        return wrong("10 % is right, but give it as a fraction between 0 and 1: 0.1.")
-    if np.isclose(answer, 0.5):
-        return wrong("that would be a coin toss between two answers. There are ten digits.")
-    return wrong(f"{answer} is not it. With ten digits to choose from and no idea which is "
-                 "right, how often does a guess hit?")
+    mistakes = [
+        (10, "10 % is right, but give it as a fraction between 0 and 1: 0.1."),
+        (0.5, "that would be a coin toss between two answers. There are ten digits."),
+        (0.9, "that is how often a blind guess is WRONG, nine times in ten; the accuracy is how "
+              "often it is right."),
+        (1, "that would be right every time. A blind guess picks one digit of ten."),
+    ]
+    return check_number(answer, 0.1, None,
+                        "one chance in ten, 10 %: the random network's score is no better.",
+                        mistakes,
+                        lambda value: f"{show(value)} is not it. With ten digits to choose from "
+                                      "and no idea which is right, how often does a guess hit?",
+                        what="the accuracy")

@@ -1,22 +1,22 @@
 """Checkers for notebook 06 (training): steps per epoch, one SGD step, held-out accuracy."""
 import numpy as np
 
-from coursekit.exercises import is_number, not_a_function, not_written_yet, right, wrong
+from coursekit.exercises import (check_number, describe, not_a_function, run, right, show,
+                                 uses_library, wrong)
 from nnlib import cost as costs, training
 from nnlib.network import Network
+
+# The notebook shows accuracies as percentages with one decimal (90.1 %): 3 decimals of
+# the fraction.
+ACCURACY_DECIMALS = 3
+SGD_LIBRARY = {"training.step": training.step, "training.update": training.update}
+NOTHING_CHANGED = ("replace the ... in sgd_step with the update: nothing in the network changed. "
+                   "Change the arrays in place, W -= lr * gW (W = W - ... only renames).")
 
 
 def check_steps_per_epoch(answer, n_examples, batch_size):
     """Exercise: how many gradient steps does one epoch take? ceil(n_examples / batch_size)."""
-    missing = not_written_yet(answer)
-    if missing is not None:
-        return missing
-    if not is_number(answer):
-        return wrong("the answer is one whole number: how many batches fit in one pass over the data.")
     steps = -(-n_examples // batch_size)
-    if answer == steps:
-        return right(f"{n_examples:,} digits in batches of {batch_size} make {steps:,} batches, "
-                     f"and each batch gives one step.")
     mistakes = [
         (n_examples * batch_size, "you multiplied; the digits are SHARED out into batches, so divide."),
         (n_examples, "that is one step per digit. A step uses a whole batch of digits at once."),
@@ -24,76 +24,120 @@ def check_steps_per_epoch(answer, n_examples, batch_size):
         (n_examples // batch_size, "almost: the digits left over make one last, smaller batch, "
                                    "and it gets a step too."),
         (batch_size / n_examples, "upside down: the number of digits divided by the batch size."),
+        (n_examples / batch_size, "almost: the digits left over make one last, smaller batch, "
+                                  "so round up to a whole number of steps."),
     ]
-    for mistake, hint in mistakes:
-        if np.isclose(answer, mistake):
-            return wrong(hint)
-    return wrong(f"not {answer}. One epoch shows every one of the {n_examples:,} digits once, "
-                 f"{batch_size} per step.")
+    return check_number(answer, steps, None,
+                        f"{n_examples:,} digits in batches of {batch_size} make {steps:,} batches, "
+                        f"and each batch gives one step.",
+                        mistakes,
+                        lambda value: f"not {show(value)}. One epoch shows every one of the "
+                                      f"{n_examples:,} digits once, {batch_size} per step.",
+                        kind="a whole number", what="the number of steps")
 
 
-def check_sgd_step(sgd_step):
+def sgd_trials(rng=6):
+    """Two small networks with data and a learning rate each, from np.random.default_rng(rng).
+
+    Two learning rates tell a step that ignores lr from one that is the wrong size.
+    """
+    rng = np.random.default_rng(rng)
+    trials = []
+    for sizes, n, lr in (((12, 5, 4), 20, 0.5), ((9, 6, 3), 15, 2.0)):
+        X, y = rng.random((n, sizes[0])), rng.integers(0, sizes[-1], n)
+        trials.append((Network(sizes, rng=int(rng.integers(2 ** 31))), X, y, lr))
+    return trials
+
+
+def _try_step(sgd_step, start, X, y, lr):
+    """One trial: (Feedback if it went wrong at once, or None; step taken; right step; net)."""
+    expected = start.copy()
+    training.step(expected, X, costs.targets(y, start.sizes[-1]), lr, costs.get("quadratic"))
+    net = start.copy()
+    call = run(sgd_step, net, X.copy(), y.copy(), lr, library=SGD_LIBRARY)
+    if call.library:
+        return uses_library(call, "for each layer W -= lr * gW and b -= lr * gb"), None, None, net
+    if call.error is not None:
+        return wrong(f"sgd_step raised {type(call.error).__name__}: {call.error}"), None, None, net
+    before, wanted = start.parameters(), expected.parameters() - start.parameters()
+    returned = call.result
+    if isinstance(returned, Network) and returned is not net:
+        if np.array_equal(net.parameters(), before):
+            return wrong("your sgd_step returns a new network, and the network it was given did "
+                         "not change. The exercise asks you to change net's own arrays in place "
+                         "(W -= lr * gW), as train() does, so nothing needs returning."), \
+                None, None, net
+        net = returned
+    step = net.parameters() - before
+    if np.allclose(step, 0) and returned is not None and not isinstance(returned, Network):
+        return wrong(f"sgd_step returned {describe(returned)} and changed nothing in the network. "
+                     "It should change net's arrays in place and needs no return value: "
+                     "W -= lr * gW and b -= lr * gb for each layer."), None, None, net
+    return None, step, wanted, net
+
+
+def check_sgd_step(sgd_step, rng=6):
     """Exercise: sgd_step(net, X, y, lr) moves every weight and bias by -lr · gradient, in place.
 
-    The learner's function is run on a small copy of a network and compared
-    with training.step; the hint names what went wrong.
+    The learner's function is run on two small fresh networks (sgd_trials) and
+    compared with training.step; the hint names what went wrong.
     """
     feedback = not_a_function(sgd_step,
                               "sgd_step should be a function: def sgd_step(net, X, y, lr): ...")
     if feedback is not None:
         return feedback
-    rng = np.random.default_rng(6)
-    X, y, lr = rng.random((20, 12)), rng.integers(0, 4, 20), 0.5
-    start = Network((12, 5, 4), rng=6)
-    expected = start.copy()
-    training.step(expected, X, costs.targets(y, 4), lr, costs.get("quadratic"))
-    net = start.copy()
-    try:
-        returned = sgd_step(net, X, y, lr)
-    except Exception as error:          # a learner's bug is feedback, not a crash
-        return wrong(f"sgd_step raised {type(error).__name__}: {error}")
-    if isinstance(returned, Network) and returned is not net:
-        net = returned
-    before, after, target = start.parameters(), net.parameters(), expected.parameters()
-    if np.allclose(after, target, rtol=1e-9, atol=1e-12):
+    trials, steps = sgd_trials(rng), []
+    for start, X, y, lr in trials:
+        feedback, step, wanted, net = _try_step(sgd_step, start, X, y, lr)
+        if feedback is not None:
+            return feedback
+        steps.append((step, wanted, start, lr))
+    if all(np.allclose(step, wanted, rtol=1e-9, atol=1e-12) for step, wanted, _, _ in steps):
         return right("every weight and bias moved by −lr times its slope: one step downhill. "
                      "train() does exactly this for every batch.")
-    step, wanted = after - before, target - before
-    in_W = np.concatenate([np.full(p.size, kind == "W") for kind, _, p in start.arrays()])
-    if np.allclose(step, 0):
-        return wrong("replace the ... in sgd_step with the update: nothing in the network changed. "
-                     "Change the arrays in place, W -= lr * gW (W = W - ... only renames).")
-    if np.allclose(step, -wanted):
-        return wrong("you stepped uphill: the gradient points up, so SUBTRACT lr times it.")
-    if np.allclose(step[in_W], wanted[in_W]) and np.allclose(step[~in_W], 0):
-        return wrong("the weights moved but the biases did not: update net.biases too.")
-    if np.allclose(step[~in_W], wanted[~in_W]) and np.allclose(step[in_W], 0):
-        return wrong("the biases moved but the weights did not: update net.weights too.")
-    ratio = float(step @ wanted / (wanted @ wanted))
-    if np.allclose(step, ratio * wanted, rtol=1e-6, atol=1e-12):
-        return wrong(f"right direction, wrong size: your step is {ratio:.3g} times the right one. "
-                     "Multiply the gradient by lr, and only once.")
-    return wrong("the network moved, but not by −lr · gradient. Use grad_W, grad_b = "
-                 "backprop.gradients(net, X, y) and then W -= lr * gW, b -= lr * gb for each layer.")
+    ratios = [float(step @ wanted / (wanted @ wanted)) for step, wanted, _, _ in steps]
+    proportional = all(np.allclose(step, r * wanted, rtol=1e-6, atol=1e-12)
+                       for r, (step, wanted, _, _) in zip(ratios, steps))
+    sizes = [r * lr for r, (_, _, _, lr) in zip(ratios, steps)]
+    if proportional and all(r > 0 for r in ratios) and np.allclose(sizes, sizes[0]) \
+            and not np.allclose(ratios, ratios[0]):
+        return wrong(f"your step is {sizes[0]:.3g} times the gradient whatever lr is: use the "
+                     "function's argument lr, not a number of your own.")
+    for step, wanted, start, lr in steps:
+        if np.allclose(step, wanted, rtol=1e-9, atol=1e-12):
+            continue
+        in_W = np.concatenate([np.full(p.size, kind == "W") for kind, _, p in start.arrays()])
+        if np.allclose(step, 0):
+            return wrong(NOTHING_CHANGED)
+        if np.allclose(step, -wanted):
+            return wrong("you stepped uphill: the gradient points up, so SUBTRACT lr times it.")
+        if np.allclose(step[in_W], wanted[in_W]) and np.allclose(step[~in_W], 0):
+            return wrong("the weights moved but the biases did not: update net.biases too.")
+        if np.allclose(step[~in_W], wanted[~in_W]) and np.allclose(step[in_W], 0):
+            return wrong("the biases moved but the weights did not: update net.weights too.")
+        ratio = float(step @ wanted / (wanted @ wanted))
+        if np.allclose(step, ratio * wanted, rtol=1e-6, atol=1e-12):
+            return wrong(f"right direction, wrong size: your step is {ratio:.3g} times the right "
+                         "one. Multiply the gradient by lr, and only once.")
+        return wrong("the network moved, but not by −lr · gradient. Use grad_W, grad_b = "
+                     "backprop.gradients(net, X, y) and then W -= lr * gW, b -= lr * gb for each "
+                     "layer.")
 
 
 def check_test_accuracy(answer, net, X_test, y_test, X_train=None, y_train=None):
     """Exercise: the fraction of the held-out digits X_test the network reads correctly."""
-    missing = not_written_yet(answer)
-    if missing is not None:
-        return missing
-    if not is_number(answer):
-        return wrong("the accuracy is one number: the fraction of test digits read correctly.")
     correct = float(np.mean(net.predict(X_test) == np.asarray(y_test)))
-    if np.isclose(answer, correct, atol=1e-9):
-        return right(f"{correct:.1%} of the {len(y_test):,} digits it never trained on.")
-    if np.isclose(answer, 100 * correct):
-        return wrong("that is a percentage; give the fraction (between 0 and 1).")
-    if np.isclose(answer, 1 - correct):
-        return wrong("that is the share it got WRONG (the error rate); the accuracy is 1 minus it.")
-    if np.isclose(answer, correct * len(y_test)):
-        return wrong("that is how many it got right; divide by the number of test digits.")
-    if X_train is not None and np.isclose(answer, np.mean(net.predict(X_train) == np.asarray(y_train))):
-        return wrong("that is the accuracy on the TRAINING digits, which the network has seen. "
-                     "Use X_test and y_test.")
-    return wrong("compare net.predict(X_test) with y_test, then take the mean of the matches.")
+    mistakes = [
+        (100 * correct, "that is a percentage; give the fraction (between 0 and 1)."),
+        (1 - correct, "that is the share it got WRONG (the error rate); the accuracy is 1 minus it."),
+        (correct * len(y_test), "that is how many it got right; divide by the number of test digits."),
+    ]
+    if X_train is not None:
+        mistakes.append((np.mean(net.predict(X_train) == np.asarray(y_train)),
+                         "that is the accuracy on the TRAINING digits, which the network has seen. "
+                         "Use X_test and y_test."))
+    return check_number(answer, correct, ACCURACY_DECIMALS,
+                        f"{correct:.1%} of the {len(y_test):,} digits it never trained on.",
+                        mistakes,
+                        "compare net.predict(X_test) with y_test, then take the mean of the matches.",
+                        what="the accuracy")

@@ -6,29 +6,28 @@ check_layer(layer_v1)     a function computing a whole layer, σ(W a + b)
 """
 import numpy as np
 
-from coursekit.exercises import check_count, is_number, not_a_function, not_written_yet, right, wrong
+from coursekit.exercises import (as_vector, check_count, check_number, not_a_function,
+                                 not_written_yet, returned_none, right, run, same_every_time, show,
+                                 uses_library, wrong)
 from nnlib.activations import relu, sigmoid
-from nnlib.network import MNIST_SIZES
+from nnlib.network import MNIST_SIZES, Network
 
 
 def check_threshold_bias(answer):
     """The bias b that makes a sigmoid neuron fire (a > 0.5) exactly when w·a > 10."""
-    placeholder = not_written_yet(answer)
-    if placeholder is not None:
-        return placeholder
-    if not is_number(answer):
-        return wrong(f"the bias is one number; you gave {answer!r}.")
-    if np.isclose(answer, -10):
-        return right("b = -10. The neuron fires when w·a + b > 0, that is when w·a > -b = 10: "
-                     "a negative bias is a threshold the weighted sum has to clear.")
-    if np.isclose(answer, 10):
-        return wrong("check the sign. With b = +10 the neuron fires when w·a > -10, so almost "
-                     "always. It fires when w·a + b > 0; which b makes that mean w·a > 10?")
-    if np.isclose(answer, 0):
-        return wrong("with b = 0 the neuron fires as soon as w·a > 0. The bias moves that "
-                     "threshold: it fires when w·a > -b.")
-    return wrong(f"with b = {answer:g} the neuron fires when w·a > {-answer:g}. It fires when "
-                 "w·a + b > 0, that is w·a > -b; pick b so that -b is 10.")
+    mistakes = [
+        (10, "check the sign. With b = +10 the neuron fires when w·a > -10, so almost "
+             "always. It fires when w·a + b > 0; which b makes that mean w·a > 10?"),
+        (0, "with b = 0 the neuron fires as soon as w·a > 0. The bias moves that "
+            "threshold: it fires when w·a > -b."),
+    ]
+    return check_number(answer, -10, None,
+                        "b = -10. The neuron fires when w·a + b > 0, that is when w·a > -b = 10: "
+                        "a negative bias is a threshold the weighted sum has to clear.",
+                        mistakes,
+                        lambda b: f"with b = {show(b)} the neuron fires when w·a > {show(-b)}. It "
+                                  "fires when w·a + b > 0, that is w·a > -b; pick b so that -b is 10.",
+                        what="the bias")
 
 
 def _count(sizes):
@@ -38,14 +37,6 @@ def _count(sizes):
 
 def check_parameter_count(answer, sizes=MNIST_SIZES):
     """How many weights and biases the network with these layer sizes has (13,002 for MNIST)."""
-    placeholder = not_written_yet(answer)
-    if placeholder is not None:
-        return placeholder
-    if isinstance(answer, str):
-        return wrong(f"give a number, not the text {answer!r}: leave out the quotes.")
-    if not is_number(answer) or not np.isfinite(answer) or answer != int(answer):
-        return wrong(f"a count is a whole number; you gave {answer!r}.")
-    answer = int(answer)
     weights, biases = _count(sizes)
     sizes_text = "-".join(str(n) for n in sizes)
     hints = {
@@ -55,70 +46,89 @@ def check_parameter_count(answer, sizes=MNIST_SIZES):
                 "n_in · n_out between two layers.",
         sum(sizes): f"that counts the neurons ({sum(sizes):,}). The knobs are the connections "
                     "between neurons (weights) and one bias per neuron after the input.",
-        weights + sum(sizes): "the input layer has no bias: its 784 activations are the pixels, "
-                              "nothing computes them. Count biases only for the layers after it.",
+        weights + sum(sizes): f"the input layer has no bias: its {sizes[0]:,} activations are the "
+                              "pixels, nothing computes them. Count biases only for the layers "
+                              "after it.",
         int(np.prod(sizes)): "multiplying all the layer sizes counts paths through the whole "
                              "network. Weights connect neighbouring layers only: add n_in · n_out "
                              "for each pair of neighbours.",
         sizes[0] * sizes[1] + sizes[1]: "that is only the first layer. Add the weights and biases "
-                                        "of the second hidden layer and of the output layer too.",
+                                        "of the other layers too.",
     }
     return check_count(answer, weights + biases,
                        f"{weights:,} weights + {biases:,} biases = {weights + biases:,} knobs "
                        f"in a {sizes_text} network.", hints,
-                       f"{answer:,} is not it. Between neighbouring layers there are n_in · n_out "
-                       "weights (784 · 16 for the first pair); each neuron after the input has one bias.")
+                       lambda n: f"{n:,} is not it. Between neighbouring layers there are n_in · "
+                                 f"n_out weights ({sizes[0]} · {sizes[1]} for the first pair); "
+                                 "each neuron after the input has one bias.")
 
 
-def check_layer(layer_v1):
+LAYER_LIBRARY = {"Network.forward_layer": Network.forward_layer}
+
+
+def layer_cases(rng=0):
+    """Two made-up layers (W, b, a), 5 neurons x 7 inputs and 3 x 4, from default_rng(rng).
+
+    Not square on purpose: W.T @ a or a @ W then fail instead of passing by luck.
+    """
+    rng = np.random.default_rng(rng)
+    return [(rng.standard_normal((n_out, n_in)), rng.standard_normal(n_out), rng.random(n_in))
+            for n_out, n_in in ((5, 7), (3, 4))]
+
+
+def check_layer(layer_v1, rng=0):
     """layer_v1(W, b, a) should return σ(W a + b): shape (n_out,) for W (n_out, n_in)."""
     feedback = not_a_function(layer_v1,
                               "layer_v1 should be a function: def layer_v1(W, b, a): return ...")
     if feedback is not None:
         return feedback
-    rng = np.random.default_rng(0)
-    # Not square on purpose: W.T @ a or a @ W then fail instead of passing by luck.
-    W, b, a = rng.standard_normal((5, 7)), rng.standard_normal(5), rng.random(7)
-    try:
-        got = layer_v1(W.copy(), b.copy(), a.copy())
-    except Exception as error:                 # a learner's code can fail in any way
-        return wrong(_layer_error_hint(error))
-    placeholder = not_written_yet(got)
-    if placeholder is not None:
-        return placeholder
-    got = np.asarray(got, dtype=float) if _numeric(got) else None
-    expected = sigmoid(W @ a + b)
-    if got is None:
-        return wrong("the function should return the layer's activations as a numpy array.")
-    if got.shape != expected.shape:
-        if got.shape == W.shape:
-            return wrong("W * a multiplies element by element and keeps a matrix. The weighted "
-                         "sums are a matrix-vector product: W @ a.")
-        return wrong(f"with W of shape {W.shape} the layer has {W.shape[0]} neurons, so expected "
-                     f"shape {expected.shape}, got {got.shape}. Use W @ a + b.")
-    if np.allclose(got, expected):
-        return right("σ(W a + b): one matrix product computes all the weighted sums at once.")
-    candidates = [
-        (W @ a + b, "these are the weighted sums z = W a + b; squish them: sigmoid(W @ a + b)."),
-        (sigmoid(W @ a), "the bias is missing: sigmoid(W @ a + b)."),
-        (sigmoid(W @ a) + b, "add the bias before squishing, inside the sigmoid: "
-                             "sigmoid(W @ a + b)."),
-        (sigmoid(W @ a - b), "the bias is added, not subtracted: sigmoid(W @ a + b)."),
-        (relu(W @ a + b), "this network's neurons use the sigmoid, not ReLU (that is "
-                          "notebook 03)."),
-    ]
-    for value, hint in candidates:
-        if np.allclose(got, value):
-            return wrong(hint)
-    return wrong("the numbers differ from σ(W a + b). Each neuron j computes "
-                 "σ(Σ_k W[j, k] a[k] + b[j]); with numpy that is sigmoid(W @ a + b).")
-
-
-def _numeric(value):
-    try:
-        return np.asarray(value).dtype.kind in "fiub"
-    except (TypeError, ValueError):
-        return False
+    cases, results = layer_cases(rng), []
+    for W, b, a in cases:
+        call = run(layer_v1, W.copy(), b.copy(), a.copy(), library=LAYER_LIBRARY)
+        if call.library:
+            return uses_library(call, "activations.sigmoid(W @ a + b)")
+        if call.error is not None:
+            return wrong(_layer_error_hint(call.error))
+        if call.result is None:
+            return returned_none(call, "layer_v1", "the activations")
+        placeholder = not_written_yet(call.result)
+        if placeholder is not None:
+            return placeholder
+        got, problem = as_vector(call.result, "the layer's activations")
+        if problem is not None:
+            return wrong(f"the function should return the layer's activations as a numpy array "
+                         f"of numbers: {problem.message}")
+        results.append(got)
+    if same_every_time(results):
+        return wrong("your function returns the same numbers for every layer it is given: "
+                     "compute them from W, b and a, sigmoid(W @ a + b).")
+    for (W, b, a), got in zip(cases, results):
+        expected = sigmoid(W @ a + b)
+        if got.shape != expected.shape:
+            if got.shape == W.shape:
+                return wrong("W * a multiplies element by element and keeps a matrix. The weighted "
+                             "sums are a matrix-vector product: W @ a.")
+            return wrong(f"with W of shape {W.shape} the layer has {W.shape[0]} neurons, so "
+                         f"expected shape {expected.shape}, got {got.shape}. Use W @ a + b.")
+        if np.allclose(got, expected):
+            continue
+        candidates = [
+            (W @ a + b, "these are the weighted sums z = W a + b; squish them: sigmoid(W @ a + b)."),
+            (sigmoid(W @ a), "the bias is missing: sigmoid(W @ a + b)."),
+            (sigmoid(W @ a) + b, "add the bias before squishing, inside the sigmoid: "
+                                 "sigmoid(W @ a + b)."),
+            (sigmoid(W @ a - b), "the bias is added, not subtracted: sigmoid(W @ a + b)."),
+            (relu(W @ a + b), "this network's neurons use the sigmoid, not ReLU (that is "
+                              "notebook 03)."),
+            (np.tanh(W @ a + b), "that is tanh, which goes from -1 to 1; this network's neurons "
+                                 "use the sigmoid, from 0 to 1: activations.sigmoid(W @ a + b)."),
+        ]
+        for value, hint in candidates:
+            if np.allclose(got, value):
+                return wrong(hint)
+        return wrong("the numbers differ from σ(W a + b). Each neuron j computes "
+                     "σ(Σ_k W[j, k] a[k] + b[j]); with numpy that is sigmoid(W @ a + b).")
+    return right("σ(W a + b): one matrix product computes all the weighted sums at once.")
 
 
 def _layer_error_hint(error):
@@ -127,6 +137,10 @@ def _layer_error_hint(error):
         return ("the shapes do not fit together (" + message.split("\n")[0] + "). W has one row "
                 "per neuron and one column per input, so W @ a works; W.T @ a and a @ W do not.")
     if isinstance(error, NameError):
-        return (f"{message}. Import what you use in the setup cell "
-                "(e.g. sigmoid from nnlib.activations).")
+        name = getattr(error, "name", None)
+        if name == "sigmoid":
+            return (f"{message}: this notebook imports the module, not the function. Write "
+                    "activations.sigmoid(...).")
+        return (f"{message}: check its spelling, or run the cell above that defines or imports "
+                "it (the setup cell imports activations).")
     return f"the function raised {type(error).__name__}: {message}"

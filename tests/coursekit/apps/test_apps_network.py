@@ -188,7 +188,7 @@ def test_network_answer_right_answers():
     (lambda y_hat: np.argmin(y_hat), "least lit"),
     (lambda y_hat: y_hat == y_hat.max(), "one digit"),
     (lambda y_hat: 3, "the largest output is neuron"),
-    (lambda y_hat: y_hat.sort(), "replace the ..."),     # returns None
+    (lambda y_hat: y_hat.sort(), "returned None"),     # sorts in place, returns None
     (lambda y_hat: y_hat[10], "IndexError"),
     ("argmax", "pass the function itself"),
 ])
