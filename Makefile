@@ -46,14 +46,19 @@ test: $(STAMP)
 test-portable: $(STAMP)
 	$(PY) scripts/test_portable.py
 
-# Re-execute every notebook top to bottom in a fresh kernel and store its
-# outputs (after changing nnlib, coursekit or a notebook). The outer timeout guards
-# against a kernel that stalls on a widget cell.
+# Re-execute every notebook (or one: make notebooks NB=notebooks/03_activations.ipynb)
+# top to bottom in a fresh kernel and store its outputs (after changing nnlib, coursekit
+# or a notebook). No widget state is stored: it would hold all of figure_view.js for
+# every figure, so editing it would mean re-executing everything; without a kernel each
+# app shows its PNG instead. State saved earlier is dropped first (nbconvert would keep
+# it). The outer timeout guards against a kernel that stalls on a widget cell.
 notebooks: $(STAMP)
-	for nb in notebooks/[0-9][0-9]_*.ipynb; do \
+	for nb in $(or $(NB),notebooks/[0-9][0-9]_*.ipynb); do \
 	    echo "executing $$nb"; \
+	    $(PY) -c 'import sys, nbformat; nb = nbformat.read(sys.argv[1], 4); nb.metadata.pop("widgets", None); nbformat.write(nb, sys.argv[1])' "$$nb" && \
 	    timeout 900 $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
-	        --ExecutePreprocessor.timeout=300 "$$nb" || exit 1; \
+	        --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.store_widget_state=False \
+	        "$$nb" || exit 1; \
 	done
 
 clean:

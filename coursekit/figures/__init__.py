@@ -1,5 +1,6 @@
 """Drawings for the course. Each works on its own (it shows as a PNG in a notebook)
-and is also the figure a widget updates. See base.py for the update pattern."""
+and is also the figure a widget updates. See base.py for the update pattern; a
+widget shows one through coursekit.display.FigureView, which nothing here imports."""
 from coursekit.figures import base, digits
 from coursekit.figures.base import LiveFigure
 from coursekit.figures.digits import DigitColumnFigure, DigitFigure, DigitRowFigure
