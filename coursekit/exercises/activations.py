@@ -8,9 +8,9 @@ of that kind, so one lucky value (tanh(0) = 0 = round(σ(0))) names nothing.
 
 - calling nnlib's own function (found by its code object, see exercises.run),
   or returning the same number for every z;
-- overflow: e^(-z) for z = -1000 is e^1000, too large for a float. math.exp
+- overflow: e to a large power, e.g. e^1000, is too large for a float. math.exp
   raises OverflowError; np.exp returns inf with a RuntimeWarning, and
-  e^(-z) / (1 + e^(-z)) then becomes inf / inf = NaN.
+  e^z / (1 + e^z) at z = +1000 then becomes inf / inf = NaN.
 - Python's max (or an `if`) on an array: "The truth value of an array ... is
   ambiguous". np.maximum works element by element. math.exp, int(...) and
   float(...) work on single numbers only.
@@ -127,7 +127,7 @@ def _diagnose(z, got, what, overflowed, mistakes):
     """The hint for values `got` that differ from the reference at inputs z (all of one kind)."""
     if np.any(np.isnan(got)):
         return wrong(f"for {what} your function returned NaN. "
-                     + ("Overflow: e^(-z) became inf, and inf / inf is NaN. " if overflowed else "")
+                     + ("Overflow: e to a large power became inf, and inf / inf is NaN. " if overflowed else "")
                      + mistakes["nan"])
     for value, hint in mistakes["values"](z):
         if got.shape == np.shape(value) and np.allclose(got, value, equal_nan=True):

@@ -194,7 +194,7 @@ def sigmoid_in_place(z):
     (lambda z: int(1 / (1 + np.exp(-z))), "whole numbers, as if rounded to 0 or 1"),
     (lambda z: np.round(1 / (1 + np.exp(-z))), "whole numbers, as if rounded to 0 or 1"),
     (lambda z: (np.asarray(z) > 0) * 1.0, "whole numbers, as if rounded to 0 or 1"),
-    (sigmoid_ratio, "Overflow: e^(-z) became inf, and inf / inf is NaN"),
+    (sigmoid_ratio, "Overflow: e to a large power became inf, and inf / inf is NaN"),
     (lambda z: 1 / (1 + math.exp(-z)), "the math module works on single numbers only"),
     (lambda z: float(1 / (1 + np.exp(-z))), "int(...) and float(...) turn a single number"),
     (sigmoid_branch, "the truth value of an array ... is ambiguous"),
