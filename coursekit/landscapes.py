@@ -14,6 +14,7 @@ Gradient descent is the same rule in every dimension: p ← p − lr · ∇C(p).
 `descent_path` walks it and says, in words, whether the walk settled,
 overshot or blew up. Maths only: numpy, no drawing.
 """
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -117,16 +118,21 @@ class Path(NamedTuple):
     """Where gradient descent went: points (k+1, dims), costs (k+1,), grads (k+1, dims).
 
     status is "settled", "rolling", "zig-zag" or "diverged"; message says it in words.
+    landscape: the cost it walked on (first_steps needs it for its advice).
     """
     points: np.ndarray
     costs: np.ndarray
     grads: np.ndarray
     status: str
     message: str
+    landscape: object = None
 
 
 SETTLED = 1e-3     # a gradient shorter than this: the ball has stopped
 ESCAPE = 1e3       # farther than this from the origin: the walk has blown up
+CALM = 5           # settled also means: the cost did not go up in the last 5 steps
+ADVICE_STEPS = 100                    # a suggested step size settles within this many steps
+NICE_RATES = (1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.03, 0.02, 0.01)     # what the advice may suggest
 
 
 def descent_path(landscape, start, lr, steps):
@@ -142,6 +148,13 @@ def descent_path(landscape, start, lr, steps):
     p = check_finite(as_array(start, "start"), "start").reshape(-1).copy()
     if p.shape != (landscape.dims,):
         fail(f"a start point of {landscape.dims} number(s)", describe(start))
+    points, path_costs, grads = _walk(landscape, p, lr, steps)
+    return Path(points, path_costs, grads, *_describe(points, path_costs, grads, lr, landscape),
+                landscape)
+
+
+def _walk(landscape, p, lr, steps):
+    """The points, costs and gradients of `steps` steps from p (fewer if it flies off the map)."""
     points, grads = [p.copy()], [landscape.grad(p)]
     for _ in range(steps):
         p = p - lr * grads[-1]
@@ -154,8 +167,7 @@ def descent_path(landscape, start, lr, steps):
     inside = np.max(np.abs(points), axis=1) <= ESCAPE
     path_costs = np.full(len(points), np.inf)
     path_costs[inside] = landscape.cost(points[inside])
-    status, message = _describe(points, path_costs, grads, lr)
-    return Path(points, path_costs, grads, status, message)
+    return points, path_costs, grads
 
 
 def first_steps(path, k, lr):
@@ -165,7 +177,8 @@ def first_steps(path, k, lr):
     """
     k = min(int(k), len(path.points) - 1)
     points, path_costs, grads = path.points[:k + 1], path.costs[:k + 1], path.grads[:k + 1]
-    return Path(points, path_costs, grads, *_describe(points, path_costs, grads, lr))
+    return Path(points, path_costs, grads, *_describe(points, path_costs, grads, lr, path.landscape),
+                path.landscape)
 
 
 def format_point(p):
@@ -173,27 +186,73 @@ def format_point(p):
     return f"{p[0]:.2f}" if len(p) == 1 else "(" + ", ".join(f"{x:.2f}" for x in p) + ")"
 
 
-def _describe(points, path_costs, grads, lr):
+def _rises(path_costs):
+    """The steps (1, 2, ...) after which the cost was higher than before."""
+    return np.nonzero(np.diff(path_costs) > 1e-12)[0] + 1
+
+
+def _settles(points, path_costs, grads):
+    """True when the walk ends on a valley floor: almost no slope, and the cost no longer rising."""
+    k = len(points) - 1
+    rises = _rises(path_costs)
+    return (bool(np.isfinite(path_costs[-1])) and float(np.linalg.norm(grads[-1])) < SETTLED
+            and not np.any(rises > k - CALM))
+
+
+def settling_rate(landscape, start, lr):
+    """The largest of NICE_RATES below lr with which a walk from start settles within ADVICE_STEPS
+    steps, or None: the step size the advice suggests, found by walking it."""
+    p = np.asarray(start, dtype=np.float64).reshape(-1)
+    return _settling_rate(landscape, tuple(float(x) for x in p), float(lr))
+
+
+@lru_cache(maxsize=64)
+def _settling_rate(landscape, start, lr):
+    for rate in (r for r in NICE_RATES if r < lr):
+        if _settles(*_walk(landscape, np.array(start), rate, ADVICE_STEPS)):
+            return rate
+    return None
+
+
+def _advice(landscape, start, lr):
+    rate = None if landscape is None else settling_rate(landscape, start, lr)
+    if rate is None:
+        return " Make the step size smaller."
+    return (f" Make the step size smaller: try lr={rate:g}; from this start the ball then settles on "
+            f"a valley floor within {ADVICE_STEPS} steps.")
+
+
+def _describe(points, path_costs, grads, lr, landscape=None):
     """The status of a walk and a sentence a learner can read."""
     k = len(points) - 1
+    rises = _rises(path_costs)
     if not np.isfinite(path_costs[-1]):
+        climbing = k - (int(np.nonzero(np.diff(path_costs) <= 1e-12)[0][-1]) + 1
+                        if np.any(np.diff(path_costs) <= 1e-12) else 0)
+        if climbing == k:
+            how = ("Each step jumped past the valley and landed higher up than the last, so the steps "
+                   "grew instead of shrinking; after")
+        else:
+            how = (f"For {k - climbing} step(s) the ball bounced about across the valleys, the cost "
+                   f"going up and down; then each of its last {climbing} step(s) landed higher up than "
+                   f"the one before, so the steps grew instead of shrinking, and after")
         return "diverged", (
-            f"Diverged: the step size {lr:g} is too large. Each step jumped past the valley and "
-            f"landed higher up than the last, so the steps grew instead of shrinking; after {k} "
-            "steps the ball flew off the map and the cost grows without limit. Make the step size smaller.")
+            f"Diverged: the step size {lr:g} is too large. {how} {k} steps the ball flew off the map "
+            f"and the cost grows without limit.{_advice(landscape, points[0], lr)}")
     slope = float(np.linalg.norm(grads[-1]))
     where = f"at {format_point(points[-1])}, cost {path_costs[-1]:.3f}"
-    rises = np.nonzero(np.diff(path_costs) > 1e-12)[0]
-    if slope < SETTLED:
+    if _settles(points, path_costs, grads):
         text = (f"Settled after {k} steps {where}. The slope there is almost 0, so the steps "
                 "shrank to nothing: a valley floor, a local minimum (not necessarily the lowest one).")
         if len(rises):
-            text += f" On the way it overshot: the cost went up at step {rises[0] + 1}."
+            text += f" On the way it overshot: the cost went up at step {rises[0]}."
         return "settled", text
     if len(rises):
+        still = (f" It is still overshooting: the cost went up again at step {rises[-1]}."
+                 if rises[-1] > k - CALM and rises[-1] != rises[0] else "")
         return "zig-zag", (
-            f"Overshooting: at step {rises[0] + 1} the ball jumped across the valley and the cost went "
-            f"UP. The step size {lr:g} is large for this valley; after {k} steps it is {where}.")
+            f"Overshooting: at step {rises[0]} the ball jumped across the valley and the cost went "
+            f"UP. The step size {lr:g} is large for this valley; after {k} steps it is {where}.{still}")
     # In 1-D the slope is part of the story; a 2-D app shows the gradient beside it.
     slope_words = f", {_slope_words(grads[-1])}" if len(grads[-1]) == 1 else ""
     if k == 0:

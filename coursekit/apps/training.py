@@ -7,6 +7,7 @@ callback of training.train updates the curves, the progress bar and the
 read-out, and returns True once Stop was clicked (train stops cleanly).
 Building the app starts nothing: only the Start button does.
 """
+import re
 import threading
 import time
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from coursekit.apps.base import (LABEL_STYLE, App, FigureView, dropdown, int_slider, on_change, readout,
                                  set_readout)
-from coursekit.diagnose import diagnose
+from coursekit.diagnose import diagnose, good_lr
 from coursekit.figures.training_curves import TrainingCurvesFigure
 from coursekit.trained import RECIPES    # how the shipped networks were trained: output, cost, lr
 from nnlib import training
@@ -75,10 +76,11 @@ class Trainer:
                                  batch_size=self.batch_size, cost=RECIPES[self.activation]["cost"],
                                  rng=self.rng, X_test=self.X_test, y_test=self.y_test,
                                  callback=self._after_epoch)
-            message = "Stopped. " if run.stopped else "Done. "
+            self.history.stopped = "you pressed Stop" if run.stopped else ""
+            message = "" if run.stopped else "Done. "       # diagnose says "Stopped after ..."
             self.on_end(message + diagnose(self.history, self.net, self.X[:500]))
         except ValueError as error:              # diverged: the network was put back
-            self.on_end(str(error))
+            self.on_end(diverged_message(str(error), self.net, lr))
         except Exception as error:               # never die silently in a thread
             self.on_end(f"Training failed: {type(error).__name__}: {error}")
 
@@ -210,6 +212,23 @@ class TrainingApp:
     def on_kind(self, activation):
         self.rate.value = RECIPES[activation]["lr"]
         self.on_afresh()
+
+
+def diverged_message(error, net, lr):
+    """train()'s divergence error, with its "try lr=..." replaced by a rate this app's network learns with.
+
+    nnlib's own sentence may suggest a rate that fails for this network (a tenth
+    of 100 leaves a ReLU network dead), so it is read at run time and any sentence
+    with a "try lr=" in it is left out; the rate named instead is diagnose's,
+    which tests/coursekit/advice/ trains with.
+    """
+    good = good_lr(net)
+    if not good or lr <= good:
+        return error
+    kept = [sentence for sentence in re.split(r"(?<=\.)\s+", error) if "try lr=" not in sentence]
+    return " ".join(kept + [f"The learning rate lr={lr:g} is too large for this network: pick lr={good:g} "
+                            f"and press Start afresh; at that rate it learns steadily (about 90 % of the "
+                            f"test digits after 10 epochs)."])
 
 
 def cost_name(activation):

@@ -59,7 +59,7 @@ def test_stop_is_honoured_while_training_runs(small_app):
     small_app.controls["stop"].click()
     small_app.trainer.wait()
     assert 1 <= small_app.trainer.history.epochs < 50
-    assert "Stopped." in small_app.readouts["status"].value
+    assert "Stopped after" in small_app.readouts["status"].value
 
 
 def test_every_control_changes_what_is_shown(small_app):
@@ -189,7 +189,7 @@ def run(digits, lr, activation="sigmoid", epochs=3, n=1000):
 def test_diagnose_names_saturated_sigmoids(digits):
     history, net = run(digits, lr=100.0)
     sentence = diagnose(history, net, digits.X_train[:300])
-    assert "saturated" in sentence and "smaller learning rate (try lr=10)" in sentence
+    assert "saturated" in sentence and "smaller learning rate (try lr=3)" in sentence
     assert saturated_share(net, digits.X_train[:300]) > 0.5
     assert sentence == diagnose(history, net, digits.X_train[:300])      # repeats exactly
 
