@@ -13,6 +13,12 @@ FUNCTIONS = [("sigmoid", "sigmoid"), ("tanh", "tanh"), ("ReLU", "relu"),
              ("leaky ReLU", "leaky_relu")]
 
 
+# The squish task keeps the threshold at z = 3 (b = -3w) while w grows until the step is
+# about half a unit wide (w = 9, b = -27): the bias slider must reach -3 times the largest w.
+W_LIMIT = 10.0
+B_LIMIT = 3 * W_LIMIT
+
+
 def squish_explorer(f="sigmoid", z=0.0, w=1.0, b=0.0):
     """a = f(w·z + b): sliders for the incoming sum z, the weight w and the bias b."""
     return SquishExplorer(f, z, w, b).app()
@@ -26,8 +32,8 @@ class SquishExplorer:
         self.view = FigureView(self.figure)
         self.controls = {"function": dropdown("function f", FUNCTIONS, f),
                          "z": float_slider("sum z", z, -10.0, 10.0, 0.1, fmt=".1f"),
-                         "w": float_slider("weight w", w, -5.0, 5.0, 0.1, fmt=".1f"),
-                         "b": float_slider("bias b", b, -10.0, 10.0, 0.1, fmt=".1f")}
+                         "w": float_slider("weight w", w, -W_LIMIT, W_LIMIT, 0.1, fmt=".1f"),
+                         "b": float_slider("bias b", b, -B_LIMIT, B_LIMIT, 0.1, fmt=".1f")}
         self.threshold = readout()
         on_change(self.controls["function"], self.on_function)
         on_change(self.controls["z"], self.on_z)

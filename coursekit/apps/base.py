@@ -65,6 +65,26 @@ def float_slider(description, value, low, high, step, fmt=".2f"):
                          style=LABEL_STYLE)
 
 
+def step_decimals(step):
+    """How many decimals a slider of this step shows: 0.1 -> 1, 0.05 -> 2, 1 -> 0."""
+    for decimals in range(7):
+        if abs(round(step, decimals) - step) < 1e-9:
+            return decimals
+    return 6
+
+
+def on_grid(value, slider):
+    """value on the slider's grid (min + a whole number of steps), as the browser would report it."""
+    low, step = slider.min, slider.step
+    return round(low + round((float(value) - low) / step) * step, 6)
+
+
+def as_slider_shows(value, slider):
+    """value as the slider would display it (on its grid, with its decimals): a read-out that
+    prints a knob with this shows the same digits as the slider beside it."""
+    return f"{on_grid(value, slider) + 0.0:.{step_decimals(slider.step)}f}"
+
+
 def int_slider(description, value, low, high, step=1):
     return w.IntSlider(value=value, min=low, max=high, step=step, description=description,
                        continuous_update=True, layout=WIDE, style=LABEL_STYLE)

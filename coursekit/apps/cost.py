@@ -4,8 +4,8 @@ import functools
 import ipywidgets as w
 
 from coursekit import knobs as knobs_
-from coursekit.apps.base import (App, FigureView, dropdown, float_slider, int_slider, on_change,
-                                 readout, set_readout)
+from coursekit.apps.base import (App, FigureView, as_slider_shows, dropdown, float_slider,
+                                 int_slider, on_change, on_grid, readout, set_readout)
 from coursekit.figures.cost_bars import CostBarsFigure
 
 
@@ -52,8 +52,9 @@ class CostKnobs:
         self.digit = int_slider("digit shown", 0, 0, len(self.X) - 1)
         self.neuron = dropdown("output neuron", [(f"{j} (the '{j}' output)", j)
                                                  for j in range(self.n_out)], 0)
-        self.sliders = [float_slider("bias", 0.0, -limit, limit, 0.1)]
-        self.sliders += [float_slider(f"w from hidden {k}", 0.0, -limit, limit, 0.1)
+        # one decimal, as the status line prints a move: slider and read-out show the same digits
+        self.sliders = [float_slider("bias", 0.0, -limit, limit, 0.1, fmt=".1f")]
+        self.sliders += [float_slider(f"w from hidden {k}", 0.0, -limit, limit, 0.1, fmt=".1f")
                          for k in self.sources]
         self.reset = w.Button(description="Reset all knobs", icon="undo")
         for control in (self.digit, self.neuron, *self.sliders):
@@ -98,16 +99,18 @@ class CostKnobs:
             return
         before = self.board.average_cost()
         self.board.set(self.knob_of(i), value)
+        shown = as_slider_shows(value, self.sliders[i])      # the digits the slider shows
+        shown = shown if shown.startswith("-") else "+" + shown
         # Name the move and what it did: a small step on a saturated output moves no bar
         # by a pixel and no 3-decimal cost, but this line changes at every step.
         self.show(f"{self.turned()} Last move: {self.sliders[i].description} of output "
-                  f"{self.neuron.value} to {value:+.1f}, average cost "
+                  f"{self.neuron.value} to {shown}, average cost "
                   f"{self.board.average_cost() - before:+.5f}.")
 
     def on_neuron(self, _value):
         self.loading = True          # moving the sliders to this neuron's values turns nothing
         for i, slider in enumerate(self.sliders):
-            slider.value = round(self.board.value(self.knob_of(i)), 1)
+            slider.value = on_grid(self.board.value(self.knob_of(i)), slider)
         self.loading = False
         self.show()
 

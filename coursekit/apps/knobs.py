@@ -6,12 +6,13 @@ import ipywidgets as w
 import numpy as np
 
 from coursekit import neurons
-from coursekit.apps.base import (LABEL_STYLE, App, FigureView, Later, dropdown, float_slider,
-                                 int_slider, on_change, readout, set_readout)
+from coursekit.apps.base import (LABEL_STYLE, App, FigureView, Later, as_slider_shows, dropdown,
+                                 float_slider, int_slider, on_change, on_grid, readout, set_readout)
 from coursekit.figures.layers import NetworkActivityFigure
 
 TOP = 8          # how many incoming weights the weight menu offers (the most influential)
 LIMIT = 10.0     # slider range for a weight or a bias: wider than any trained value
+STEP = 0.01      # the knobs' step: the read-out prints the same two decimals the slider shows
 
 
 def network_knobs(net, X, y, digit=0):
@@ -61,8 +62,8 @@ class NetworkKnobs:
                                      style=LABEL_STYLE)
         self.neuron = dropdown("neuron", [("neuron 0", 0)])
         self.source = dropdown("weight from", [("-", 0)])
-        self.weight = float_slider("weight w", 0.0, -LIMIT, LIMIT, 0.05)
-        self.bias = float_slider("bias b", 0.0, -LIMIT, LIMIT, 0.05)
+        self.weight = float_slider("weight w", 0.0, -LIMIT, LIMIT, STEP, fmt=".2f")
+        self.bias = float_slider("bias b", 0.0, -LIMIT, LIMIT, STEP, fmt=".2f")
         self.reset = w.Button(description="reset all knobs", layout=w.Layout(width="180px"))
         self.knob_text, self.output_text = readout(), readout()
 
@@ -201,12 +202,12 @@ class NetworkKnobs:
         The browser's slider snaps a value to its step and, if that changed it,
         sends the snapped value back: an unrounded value would turn the knob
         (and draw everything a second time) on every digit or menu change. The
-        read-out shows the knob's exact value.
+        read-out prints the knob rounded the same way, so both show the same digits.
         """
         l, j, k = self.selection()
-        self.weight.value = self.loaded[self.weight] = _on_step(self.net.weights[l - 1][j, k],
-                                                                self.weight.step)
-        self.bias.value = self.loaded[self.bias] = _on_step(self.net.biases[l - 1][j], self.bias.step)
+        self.weight.value = self.loaded[self.weight] = on_grid(self.net.weights[l - 1][j, k],
+                                                               self.weight)
+        self.bias.value = self.loaded[self.bias] = on_grid(self.net.biases[l - 1][j], self.bias)
 
     # -- the knobs, and what they show ----------------------------------------------------------
 
@@ -239,9 +240,10 @@ class NetworkKnobs:
 
     def _show_readouts(self, l, j, k, output):
         now, was = self.net, self.trained
-        set_readout(self.knob_text, f"layer {l}, neuron {j}:  w = {now.weights[l - 1][j, k]:.2f} "
-                                    f"(trained {was.weights[l - 1][j, k]:.2f}),  "
-                                    f"b = {now.biases[l - 1][j]:.2f} (trained {was.biases[l - 1][j]:.2f})")
+        w_, b_ = (functools.partial(as_slider_shows, slider=s) for s in (self.weight, self.bias))
+        set_readout(self.knob_text, f"layer {l}, neuron {j}:  w = {w_(now.weights[l - 1][j, k])} "
+                                    f"(trained {w_(was.weights[l - 1][j, k])}),  "
+                                    f"b = {b_(now.biases[l - 1][j])} (trained {b_(was.biases[l - 1][j])})")
         accuracy = np.mean(self.sums.predict(now) == self.y)
         set_readout(self.output_text, f"this {self.y[self.digit.value]} is read as "
                                       f"{int(np.argmax(output))}; accuracy on these {len(self.X):,} "
@@ -257,7 +259,3 @@ def show_menu(menu, options, value):
         if menu.value != value:
             menu.value = value
 
-
-def _on_step(value, step):
-    """value on the slider's grid of `step`, as the float the browser's slider would report."""
-    return round(round(float(value) / step) * step, 6)

@@ -49,10 +49,12 @@ class NetworkExplorer:
         figure.update(x=self.X[i], net=None if figure.net is net else net, label=int(y[i]))
         self.view.refresh()
         answer, output = figure.answer, figure.y_hat[figure.answer]
+        second = next(int(k) for k in np.argsort(-figure.y_hat, kind="stable") if k != answer)
         verdict = "right" if answer == y[i] else "wrong"
         accuracy = np.mean(self.predictions[name] == y)
         set_readout(self.line, f"label {y[i]}: the {name} network answers {answer} "
-                               f"(its output {output:.2f}), {verdict}. "
+                               f"(its output {output:.2f}; second {second} at "
+                               f"{figure.y_hat[second]:.2f}), {verdict}. "
                                f"On these {len(self.X)} digits it is right {accuracy:.0%} of the time.")
 
     def on_mistake(self, _button):
