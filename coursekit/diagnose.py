@@ -18,8 +18,8 @@ with a fingerprint:
 - too small steps: the cost falls, but only a little per epoch;
 - memorising (overfitting): far better on the training digits than on new ones.
 
-Every "try lr=..." names a learning rate that is known to train this kind of
-network (GOOD_LR), and tests/coursekit/advice/ follows each piece of advice
+Every "try lr=..." names the learning rate nnlib.training.suggested_lr gives
+this kind of network (GOOD_LR), and tests/coursekit/advice/ follows each piece of advice
 and checks that it does what the sentence promises.
 
 Only numbers rounded for printing go into the sentences, so they repeat exactly.
@@ -27,7 +27,9 @@ Only numbers rounded for printing go into the sentences, so they repeat exactly.
 import numpy as np
 
 from coursekit.trained import RECIPES
+from nnlib import cost as costs, training
 from nnlib.errors import check_inputs, fail
+from nnlib.network import Network
 
 # Thresholds, in words: "stuck" means the cost changed by less than 2 % over
 # the last epochs; a sigmoid output below 0.02 or above 0.98 is "saturated".
@@ -42,17 +44,23 @@ RISE = 0.01
 LEARNS = 0.8          # below 80 % of the digits read correctly, learning is not done
 MEMORISING = 0.05     # training accuracy this far above the test accuracy
 
-# (hidden activation, output) -> a learning rate that trains the 784-16-16-10
-# network well with batches of 10 (about 90 % of the sample's test digits in 10
-# epochs): the shipped recipes, and two more tried the same way. The advice
-# names it, and tests/coursekit/advice/ follows it for every entry.
-GOOD_LR = {(r["activation"], r["output"]): r["lr"] for r in RECIPES.values()}
-GOOD_LR.update({("sigmoid", "softmax"): 0.1, ("relu", "sigmoid"): 0.3})
+# (hidden activation, output) of the networks the course trains: the shipped
+# recipes and two more. For each, the advice names nnlib's suggested rate (the one
+# place that knows it), with the cost that fits the output; tests/coursekit/advice/
+# follows it for every entry (about 90 % of the sample's test digits in 10 epochs).
+KINDS = [(r["activation"], r["output"]) for r in RECIPES.values()] + [("sigmoid", "softmax"),
+                                                                       ("relu", "sigmoid")]
 
 
 def good_lr(net):
-    """The learning rate known to train this kind of network well, or None for other kinds."""
-    return GOOD_LR.get((getattr(net, "activation", None), getattr(net, "output", None)))
+    """The learning rate nnlib suggests for this kind of network, or None for kinds the course does not train."""
+    kind = (getattr(net, "activation", None), getattr(net, "output", None))
+    if kind not in KINDS:
+        return None
+    return training.suggested_lr(net, costs.get("cross_entropy" if kind[1] == "softmax" else "quadratic"))
+
+
+GOOD_LR = {kind: good_lr(Network((1, 1, 1), activation=kind[0], output=kind[1])) for kind in KINDS}
 
 
 def diagnose(history, net, X=None):

@@ -1,9 +1,8 @@
 """Activation functions: the "squish" a neuron applies to its weighted sum z.
 
-Each function sits beside its derivative, as in micrograd: a = f(z) going
-forward, da/dz = f'(z) going backward (for softmax a Jacobian, see softmax_vjp).
-All work element by element on arrays of any shape, except softmax, which works
-across the last axis (the neurons of one layer). Look one up with get("relu").
+Each function sits beside its derivative: a = f(z) going forward, da/dz = f'(z) going
+backward. All work element by element, except softmax, across the last axis (one layer's
+neurons; its derivative is a Jacobian, see softmax_vjp). Look one up with get("relu").
 """
 from typing import Callable, NamedTuple
 
@@ -13,10 +12,7 @@ from nnlib.errors import fail
 
 
 def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(-z)), squishing any number into (0, 1).
-
-    e^(...) is only taken of a negative number: the formula above overflows for z < -710.
-    """
+    """σ(z) = 1 / (1 + e^(-z)), squishing any number into (0, 1); e^ of negatives only (no overflow)."""
     z = np.asarray(z)
     e = np.exp(-np.abs(z))            # in (0, 1]: never overflows
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
@@ -73,31 +69,20 @@ def identity_prime(z):
 
 
 def softmax(z):
-    """e^z / Σ e^z across the last axis: positive outputs that sum to 1.
-
-    Subtracting the largest z first changes nothing mathematically and keeps
-    e^z from overflowing.
-    """
+    """e^z / Σ e^z across the last axis: positive outputs that sum to 1 (minus max z: no overflow)."""
     z = np.asarray(z)
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
 
 def softmax_jacobian(z):
-    """da_i/dz_j = a_i (δ_ij - a_j): shape (..., k, k) for z of shape (..., k).
-
-    Every output depends on every input: a matrix, which backprop never builds (softmax_vjp).
-    """
+    """da_i/dz_j = a_i (δ_ij - a_j), shape (..., k, k) for z (..., k): backprop never builds it."""
     a = softmax(z)
     return a[..., :, None] * (np.eye(a.shape[-1]) - a[..., None, :])
 
 
 def softmax_vjp(z, a, grad_a):
-    """dC/dz from dC/da for a softmax layer: a * (grad_a - Σ grad_a·a).
-
-    This is the Jacobian above multiplied by grad_a, worked out by hand so it
-    costs O(k) per example instead of O(k²).
-    """
+    """dC/dz from dC/da for a softmax layer: a * (grad_a - Σ grad_a·a), the Jacobian times grad_a in O(k)."""
     return a * (grad_a - np.sum(grad_a * a, axis=-1, keepdims=True))
 
 
@@ -133,7 +118,7 @@ def get(name):
     """The Activation called `name`, e.g. get("relu"); a clear error for typos."""
     if isinstance(name, Activation):
         return name
-    if name not in ACTIVATIONS:
+    if not isinstance(name, str) or name not in ACTIVATIONS:
         fail(f"an activation name, one of {sorted(ACTIVATIONS)}", repr(name),
              "Names are lower case with underscores, e.g. 'leaky_relu'.")
     return ACTIVATIONS[name]

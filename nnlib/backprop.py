@@ -1,23 +1,20 @@
 """Backpropagation: the gradient of the cost with respect to every weight and bias.
 
-The cost C depends on the outputs, which depend on the last weights, which
-act on the layer before, and so on. The chain rule, applied from the output
-back to the input, gives every partial derivative in one backward sweep:
+C depends on the outputs, which depend on the last weights, which act on the layer
+before, and so on. The chain rule, from the output back, gives them all in one sweep:
 
     δ^(L)   = dC/dz^(L)                          the output error
     δ^(l)   = (δ^(l+1) W^(l+1)) ⊙ σ'(z^(l))      pulled back one layer
     dC/dW^(l) = δ^(l)ᵀ a^(l-1)                   (n_out, n_in), summed over the batch
     dC/db^(l) = Σ_batch δ^(l)                    (n_out,)
 
-Rows of δ are examples, so the whole batch goes through as matrix products;
-training.train() calls gradients() for every mini-batch. `numerical_gradient`
-nudges each parameter in turn instead: far too slow to learn with, but so
-simple it is the judge that backpropagation must agree with.
+Rows of δ are examples: a whole batch goes through as matrix products. `numerical_gradient`
+nudges each parameter in turn: too slow to learn with, but the judge backprop must agree with.
 """
 import numpy as np
 
 from nnlib import cost as costs
-from nnlib.errors import check_same_length
+from nnlib.errors import check_same_length, fail
 
 # Output function and cost pairs whose derivatives cancel to δ = (a - Y) / N.
 MATCHED = {("softmax", "cross_entropy"), ("sigmoid", "binary_cross_entropy")}
@@ -36,14 +33,11 @@ def gradients(net, X, y, cost="quadratic", check=True, outputs=None):
     """dC/dW and dC/db for every layer: two lists shaped like net.weights and net.biases.
 
     X: (N, n_in) inputs; y: (N,) labels or (N, n_out) wanted outputs.
-    check=False: X and y are a batch of data checked once already, y as
-        wanted outputs Y (N, n_out) in the network's dtype (train() does this:
-        checking every batch again would cost more than the sums).
-    outputs: an (N, n_out) array that receives the outputs y_hat on the way
-        (train() keeps them to report the epoch's cost with no second pass).
+    check=False: X, y checked once already by checked_batch (train() does: per batch it costs).
+    outputs: an (N, n_out) array that receives y_hat on the way (train() reports the cost from it).
     """
-    cost = costs.get(cost)
-    X, Y = _checked_batch(net, X, y) if check else (X, y)
+    cost = costs.get(cost, net.output)
+    X, Y = checked_batch(net, X, y, cost) if check else (X, y)
     zs, acts = net.trace(X, check=False)
     if outputs is not None:
         outputs[...] = acts[-1]
@@ -58,12 +52,14 @@ def gradients(net, X, y, cost="quadratic", check=True, outputs=None):
     return grad_W, grad_b
 
 
-def _checked_batch(net, X, y):
-    """Inputs (N, n_in) and wanted outputs Y (N, n_out), with readable errors."""
+def checked_batch(net, X, y, cost, x_name="X", y_name="y"):
+    """Inputs (N, n_in) and wanted outputs Y (N, n_out) in the network's dtype, with readable errors."""
+    if y is None:
+        fail(f"labels {y_name} for the inputs {x_name}", "None", f"Pass {x_name} and {y_name} together.")
     X = np.atleast_2d(net.check_input(X))
-    Y = np.atleast_2d(costs.targets(y, net.sizes[-1])).astype(net.dtype, copy=False)
-    check_same_length(X, Y)
-    return X, Y
+    Y = costs.targets(y, net.sizes[-1]).astype(net.dtype, copy=False)
+    check_same_length(X, Y, x_name, y_name)
+    return X, costs.check_sums(Y, y_name) if cost.name == "cross_entropy" else Y
 
 
 def gradient_vector(net, X, y, cost="quadratic"):
@@ -75,8 +71,7 @@ def gradient_vector(net, X, y, cost="quadratic"):
 def numerical_gradient(net, X, y, cost="quadratic", eps=1e-6):
     """The same gradient by central differences: (C(θ + ε e_i) - C(θ - ε e_i)) / 2ε.
 
-    Two forward passes per parameter: 26,004 for the MNIST network. Use it on
-    small networks to check `gradient_vector`.
+    Two forward passes per parameter (26,004 for MNIST): use it on small networks.
     """
     probe = net.copy()
     theta = net.parameters().astype(np.float64)

@@ -1,21 +1,21 @@
 """Handwritten digits for the course: a small embedded sample, and the full MNIST.
 
-The teaching trade-off: a course should start in seconds, offline, and a
-network you can watch learn needs only a few thousand examples. So:
+A course should start in seconds, offline, and a network you can watch learn needs
+only a few thousand examples. So:
 
 - `load_sample()`: 5,000 real MNIST digits (4,000 to train on, 1,000 to test)
   that ship with the course (0.8 MB): no network, a few milliseconds.
 - `load_mnist()`: the standard 60,000 + 10,000 digits, downloaded once (11 MB),
   checked against published SHA-256 hashes, and cached.
 
-Either way each image is a row of 784 numbers (28x28 pixels, row by row) in
-[0, 1]: the raw 0..255 values divided by 255, so that no input starts with a
-weight times 255 that would push a sigmoid neuron flat against 0 or 1.
+Either way each image is a row of 784 numbers (28x28 pixels, row by row) in [0, 1]: the raw
+0..255 divided by 255, so that no weight times 255 pushes a sigmoid flat against 0 or 1.
 """
 import gzip
 import hashlib
 import os
 import shutil
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,12 +47,12 @@ SPLITS = {"X_train": "train-images-idx3-ubyte", "y_train": "train-labels-idx1-ub
           "X_test": "t10k-images-idx3-ubyte", "y_test": "t10k-labels-idx1-ubyte"}
 # Seconds to wait for a connection and for the next bytes: offline fails fast, slow lines finish.
 TIMEOUT = (10, 60)
+STALE_PART = 600   # seconds: a .part file untouched this long belongs to a download that died
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: `==` on arrays has no single True/False answer
 class Digits:
     """Images and labels, split into a training set and a test set:
-
     X_train: (N_train, 784) floats in [0, 1], one flattened 28x28 digit per row
     y_train: (N_train,) int64 labels 0..9, y_train[i] is the digit in X_train[i]
     X_test:  (N_test, 784), digits the network never trains on: the honest exam
@@ -73,9 +73,8 @@ class Digits:
 def load_sample(dtype=np.float64):
     """5,000 real MNIST digits shipped with the course: 4,000 to train on, 1,000 to test.
 
-    Each digit 0..9 appears 400 times in training and 100 times in the test set,
-    in a fixed shuffled order; every call returns fresh arrays. All 5,000 are
-    MNIST training digits: never test a full-MNIST network on them (data/README.md).
+    Each digit 400 times in training, 100 in the test set, in a fixed shuffled order; fresh
+    arrays each call. All are MNIST training digits: never test a full-MNIST network on them.
     dtype: np.float64 (default) or np.float32 (half the memory, a bit faster).
     Returns Digits with X_train (4000, 784), y_train (4000,), X_test (1000, 784), y_test (1000,).
     """
@@ -92,18 +91,19 @@ def load_sample(dtype=np.float64):
 def load_mnist(dtype=np.float64, cache_dir=None, progress=True):
     """The full MNIST: 60,000 training and 10,000 test digits, downloaded once and cached.
 
-    The first call downloads the four original IDX files (11 MB) from a public
-    mirror, checks each against its published SHA-256, and keeps the checked,
-    decompressed files in `cache_dir`, else $NNLIB_DATA_DIR, else MNIST_CACHE.
-    Later calls read the cache (checked again, it is cheap) and need no network.
-    dtype: np.float64 (default, 440 MB) or np.float32 (220 MB). progress: a bar per download.
-    Returns Digits with X_train (60000, 784), y_train (60000,), X_test (10000, 784), y_test (10000,).
-    Raises DownloadError (a ConnectionError) when offline with no cache, and
-    ValueError when a download is damaged (it is deleted; just call again).
+    The first call downloads the four IDX files (11 MB) from a public mirror, checks their
+    SHA-256, and keeps them in `cache_dir`, else $NNLIB_DATA_DIR, else MNIST_CACHE; later calls need no network.
+    dtype: np.float64 (440 MB) or np.float32 (220 MB). progress: a bar per download. Returns
+    Digits with X_train (60000, 784), y_train (60000,), X_test (10000, 784), y_test (10000,).
+    Raises DownloadError (a ConnectionError) offline with no cache; ValueError for a damaged download.
     """
     dtype = _float_dtype(dtype)  # check before a long download, not after
     cache = Path(cache_dir or os.environ.get("NNLIB_DATA_DIR") or MNIST_CACHE).expanduser()
-    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError as err:                 # e.g. NNLIB_DATA_DIR names a file
+        fail("a folder for the MNIST cache (cache_dir, else $NNLIB_DATA_DIR)", f"{cache} ({type(err).__name__})",
+             "Point NNLIB_DATA_DIR or cache_dir at a folder (not a file) you can write to, or leave it unset.")
     arrays = {key: _parse_idx(_fetch(name, cache, progress), name) for key, name in SPLITS.items()}
     return _to_digits(arrays, dtype, "full MNIST")
 
@@ -111,19 +111,17 @@ def load_mnist(dtype=np.float64, cache_dir=None, progress=True):
 def one_hot(y, n_classes=10):
     """Labels (N,) ints -> (N, n_classes) float64, the outputs we want: 3 -> [0, 0, 0, 1, 0, ...]."""
     n_classes = check_positive_int(n_classes, "n_classes")
-    y = check_labels(y, n_classes)
-    return np.eye(n_classes)[y]  # row y[i] of the identity matrix is the one-hot row for y[i]
+    return np.eye(n_classes)[check_labels(y, n_classes)]  # row y[i] of the identity: y[i]'s one-hot row
 
 
 def as_image(x):
     """One flattened digit (784,) -> its 28x28 image, a view (no copy): row r is x[28 r : 28 r + 28]."""
-    shape, want = np.shape(x), "one digit as 784 numbers, shape (784,)"
-    if shape == (28, 28):
-        fail(want, describe(np.asarray(x)), "This is already a 28x28 image: use it as it is.")
-    if len(shape) == 2 and shape[1] == 784:
-        fail(want, describe(np.asarray(x)), "That is a batch of digits: pick one row, e.g. as_image(X[0]).")
+    shape = np.shape(x)
     if shape != (784,):
-        fail(want, describe(np.asarray(x)), "An MNIST digit has 28 x 28 = 784 pixels.")
+        fail("one digit as 784 numbers, shape (784,)", describe(np.asarray(x)),
+             "This is already a 28x28 image: use it as it is." if shape == (28, 28) else
+             "That is a batch of digits: pick one row, e.g. as_image(X[0])." if shape[1:] == (784,) else
+             "An MNIST digit has 28 x 28 = 784 pixels.")
     return check_inputs(x, 784).reshape(28, 28)
 
 
@@ -159,17 +157,14 @@ def _is_intact(data, name):
 
 def _fetch(name, cache, progress):
     """The checked, decompressed bytes of one MNIST file: from the cache, or downloaded into it.
-
-    A file in the cache is always complete and checked: a download goes to a
-    temporary name, is decompressed and checked, and only then is renamed into
-    place. A damaged download is deleted and reported, never cached.
-    """
+    A download is checked before it is renamed into place: the cache holds only whole, checked files."""
     path = cache / name
     if path.exists():
         data = path.read_bytes()
         if _is_intact(data, name):
             return data
         path.unlink()  # changed on disk since it was checked: fetch it again
+    _ready_to_download(cache, name)
     gz = cache / f"{name}.gz.{os.getpid()}.part"  # the pid keeps two running programs apart
     try:
         _download(f"{name}.gz", gz, progress)
@@ -184,6 +179,16 @@ def _fetch(name, cache, progress):
              "to load_mnist() downloads it again.")
     _write_whole(path, data)
     return data
+
+
+def _ready_to_download(cache, name):
+    """A readable error for a read-only cache; remove .part files of downloads that died."""
+    if not os.access(cache, os.W_OK):
+        fail("a cache folder nnlib can write the download to", f"{cache}, which is read-only",
+             "Point NNLIB_DATA_DIR (or cache_dir) at a folder you can write to.", PermissionError)
+    for stale in cache.glob(f"{name}*.part"):   # a live download writes every few seconds (TIMEOUT)
+        if time.time() - stale.stat().st_mtime > STALE_PART:
+            stale.unlink(missing_ok=True)
 
 
 def _write_whole(path, data):
@@ -220,10 +225,9 @@ def _download(filename, dest, progress):
             return
         except OSError as err:  # requests' network errors are OSErrors too
             problems.append(f"{mirror}: {type(err).__name__}")
-    fail(f"to download {filename}", f"no answer ({'; '.join(problems)})",
-         "If you are offline, connect to the internet once: the files are then kept in "
-         f"{dest.parent} and later calls need no network. Or set the environment variable "
-         "NNLIB_MNIST_MIRROR to a folder that holds the four MNIST .gz files. Meanwhile "
+    fail(f"to download {filename}", f"no answer ({'; '.join(problems)})", "If you are offline, connect "
+         f"to the internet once: the files are then kept in {dest.parent} and later calls need no network. "
+         "Or set NNLIB_MNIST_MIRROR to a folder that holds the four MNIST .gz files. Meanwhile "
          "load_sample() gives 5,000 real digits with no network at all.", error=DownloadError)
 
 
@@ -247,10 +251,7 @@ def _http_get(url, dest, progress):
 
 def _parse_idx(data, name):
     """IDX bytes -> uint8 array: images (N, 784), one flattened 28x28 digit per row; labels (N,).
-
-    IDX: two zero bytes, a type code (0x08 = unsigned bytes), the number of dimensions,
-    each as a 4-byte big-endian integer, then the values (train images: 0x00000803, 60000, 28, 28).
-    """
+    IDX: 0x0000, type 0x08 (bytes), ndim, each dimension as 4 big-endian bytes, then the values."""
     ndim = 3 if "images" in name else 1
     magic = int.from_bytes(data[:4], "big")
     if magic != 0x0800 + ndim:

@@ -1,27 +1,23 @@
 """The network: layers of neurons, each layer computed from the one before.
 
-Layer l holds activations a^(l). The next layer is
+Layer l holds activations a^(l); the input image is layer 0. The next layer is
 
-    z^(l+1) = W^(l+1) a^(l) + b^(l+1)      weighted sums, one per neuron
+    z^(l+1) = W^(l+1) a^(l) + b^(l+1)      weighted sums, one per neuron; W: (n_out, n_in)
     a^(l+1) = σ(z^(l+1))                   squished, element by element
 
-W^(l+1) has one row per neuron of layer l+1 and one column per neuron of
-layer l: shape (n_out, n_in). The input image is layer 0.
-
-Teaching trade-off: weights and biases are plain lists of numpy arrays that
-you can print, plot and change by hand, rather than hidden inside layer
-objects. For a batch X of shape (N, n_in) we compute X @ W.T + b, which is
-the same sum as W a + b done for every row at once.
+Weights and biases are plain lists of numpy arrays that you can print, plot and
+change by hand. For a batch X (N, n_in) we compute X @ W.T + b: W a + b for every row.
 """
 import copy
+import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
 from nnlib import activations
-from nnlib.errors import (as_array, check_finite, check_inputs, check_labels, check_positive_int,
-                          check_same_length, describe, fail)
+from nnlib.errors import (as_array, check_finite, check_inputs, check_labels, check_pixels,
+                          check_positive_int, check_same_length, check_shape, check_targets, describe, fail)
 
 MNIST_SIZES = (784, 16, 16, 10)
 
@@ -43,12 +39,9 @@ def make_rng(rng):
 
 
 class Network:
-    """A fully connected network, e.g. Network((784, 16, 16, 10), rng=0).
-
-    activation: the hidden layers' function; output: the last layer's.
-    Weights start as random normal numbers scaled by 1/sqrt(n_in), so that
-    each weighted sum starts out of order 1 whatever the layer's width.
-    """
+    """A fully connected network, e.g. Network((784, 16, 16, 10), rng=0); activation: the hidden
+    layers' function, output: the last layer's. Weights start random normal, scaled by
+    1/sqrt(n_in) so each weighted sum is of order 1; biases start at 0."""
 
     def __init__(self, sizes=MNIST_SIZES, rng=0, activation="sigmoid", output="sigmoid",
                  dtype=np.float64):
@@ -57,7 +50,7 @@ class Network:
         self.output = activations.get(output).name
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float32, np.float64):
-            fail("dtype float64 or float32", str(self.dtype), error=TypeError)
+            fail("dtype float64 or float32", str(self.dtype), "e.g. dtype=np.float32.", TypeError)
         rng = make_rng(rng)
         self.weights = [(rng.standard_normal((n_out, n_in)) / np.sqrt(n_in)).astype(self.dtype)
                         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:])]
@@ -75,14 +68,14 @@ class Network:
 
     def forward_layer(self, l, a):
         """One layer forward: (z^(l), a^(l)) from a^(l-1), shape (N, n_l) for a batch."""
-        z = a @ self.weights[l - 1].T + self.biases[l - 1]     # = W a + b, for every row
+        W, b = self.weights[l - 1], self.biases[l - 1]
+        if getattr(W, "shape", 0) != (self.sizes[l], self.sizes[l - 1]) or getattr(b, "shape", 0) != W.shape[:1]:
+            self.check_layers()                                 # set by hand to a wrong shape: say so
+        z = a @ W.T + b                                         # = W a + b, for every row
         return z, self.layer_function(l)(z)
 
     def trace(self, x, check=True):
-        """Every layer's z and a for one input (n_in,) or a batch (N, n_in).
-
-        check=False skips the input check, for inputs checked once already (training).
-        """
+        """Every layer's z and a for one input (n_in,) or a batch (N, n_in); check=False: x checked already."""
         a = self.check_input(x) if check else x
         zs, acts = [], [a]
         for l in range(1, len(self.sizes)):
@@ -108,16 +101,29 @@ class Network:
         return np.argmax(self.forward(X), axis=-1)
 
     def accuracy(self, X, y):
-        """The fraction of inputs X (N, n_in) whose prediction equals label y (N,) (or one-hot Y)."""
-        y = np.asarray(y)
-        X = np.atleast_2d(self.check_input(X))
-        labels = y.argmax(axis=-1) if y.ndim == 2 else check_labels(y, self.sizes[-1])
-        check_same_length(X, np.atleast_1d(labels))
-        return float(np.mean(self.predict(X) == labels))
+        """The fraction of inputs X (N, n_in) whose prediction equals label y (N,) (or one-hot Y (N, k))."""
+        X, y, n = np.atleast_2d(self.check_input(X)), np.asarray(y), self.sizes[-1]
+        labels = check_targets(y, n).argmax(axis=1) if y.ndim == 2 else check_labels(y, n)
+        check_same_length(X, labels)
+        return float(np.mean(self.forward_from(0, X).argmax(axis=1) == labels))
 
     def check_input(self, x):
-        """x as this network's dtype, with a readable error for a wrong shape or NaN."""
-        return check_inputs(x, self.sizes[0]).astype(self.dtype, copy=False)
+        """x as this network's dtype; a readable error for a wrong shape, NaN, or pixels outside [0, 1]."""
+        x = check_inputs(x, self.sizes[0]).astype(self.dtype, copy=False)
+        return check_pixels(x) if self.sizes[0] == 784 else x
+
+    def check_layers(self, finite=False):
+        """A readable error unless every W^(l) has shape (n_l, n_(l-1)) and every b^(l) (n_l,)."""
+        for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
+            n, m = self.sizes[l], self.sizes[l - 1]
+            check_shape(W, (n, m), f"net.weights[{l - 1}] (one row per neuron of layer {l}, one column per input)",
+                        "It looks transposed: use W.T." if np.shape(W) == (m, n) else
+                        f"Make it a numpy array of that shape, e.g. np.zeros(({n}, {m})).")
+            check_shape(b, (n,), f"net.biases[{l - 1}] (one bias per neuron of layer {l})",
+                        f"A bias vector is 1-D: make it {n} numbers, e.g. b.reshape({n}) for a column.")
+            if finite:
+                check_finite(W, f"net.weights[{l - 1}]"), check_finite(b, f"net.biases[{l - 1}]")
+        return self
 
     # -- the knobs -------------------------------------------------------------
 
@@ -127,11 +133,7 @@ class Network:
         return sum(W.size + b.size for W, b in zip(self.weights, self.biases))
 
     def arrays(self):
-        """[("W", 1, W1), ("b", 1, b1), ("W", 2, W2), ...]: the order of the flat vector.
-
-        The one place that fixes it: parameters(), set_parameters() and anything that
-        finds a weight or bias in the flat vector (coursekit.knobs) follow it.
-        """
+        """[("W", 1, W1), ("b", 1, b1), ("W", 2, W2), ...]: the one place that fixes the flat vector's order."""
         return [(kind, l, p) for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1)
                 for kind, p in (("W", W), ("b", b))]
 
@@ -156,11 +158,7 @@ class Network:
         return copy.deepcopy(self)
 
     def save(self, path, **extra):
-        """Write sizes, activations and parameters to an .npz file (no pickle).
-
-        extra: more named arrays to store beside them (e.g. a record of how
-        the network was made); `load` ignores them.
-        """
+        """Write sizes, activations and parameters to an .npz file (no pickle); `extra` arrays beside them."""
         arrays = {f"W{l}": W for l, W in enumerate(self.weights, start=1)}
         arrays.update({f"b{l}": b for l, b in enumerate(self.biases, start=1)})
         np.savez(path, sizes=np.array(self.sizes), activation=np.array(self.activation),
@@ -168,17 +166,25 @@ class Network:
 
     @classmethod
     def load(cls, path):
-        """A network read back from a file written by `save`."""
-        if not Path(path).exists():
-            fail("the path of a saved network (.npz)", repr(str(path)), "No such file.",
-                 error=FileNotFoundError)
-        with np.load(path, allow_pickle=False) as f:
-            net = cls(tuple(int(n) for n in f["sizes"]), activation=str(f["activation"]),
-                      output=str(f["output"]), dtype=f["W1"].dtype)
-            L = len(net.sizes) - 1
-            net.weights = [f[f"W{l}"] for l in range(1, L + 1)]
-            net.biases = [f[f"b{l}"] for l in range(1, L + 1)]
-        return net
+        """A network read back from a file written by `save` (like save, it adds a missing .npz)."""
+        path = Path(path)
+        path = path if path.exists() or path.suffix == ".npz" else path.with_name(path.name + ".npz")
+        if not path.is_file():
+            fail("the path of a saved network (.npz)", repr(str(path)), "No such file: check the name and "
+                 "folder, e.g. net.save('mynet') then Network.load('mynet').", FileNotFoundError)
+        try:
+            with np.load(path, allow_pickle=False) as f:
+                stored = {key: f[key] for key in f.files}
+        except (OSError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as err:
+            fail("a network file written by net.save(path)", f"{path.name}, not a whole .npz file "
+                 f"({type(err).__name__})", "Save the network again with net.save(path) and load that file.")
+        if {"sizes", "activation", "output", "W1", "b1"} - set(stored):
+            fail("a file written by net.save(path)", f"an .npz holding only {sorted(stored)}",
+                 "Load only files that net.save wrote; np.load(path) reads any other .npz.")
+        net = cls(tuple(np.atleast_1d(stored["sizes"]).tolist()), 0, str(stored["activation"]),
+                  str(stored["output"]), stored["W1"].dtype)
+        net.weights, net.biases = ([stored.get(f"{k}{l}") for l in range(1, len(net.sizes))] for k in "Wb")
+        return net.check_layers(finite=True)
 
 
 def _check_sizes(sizes):

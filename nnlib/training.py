@@ -2,20 +2,12 @@
 
     θ ← θ - lr · ∇C(θ)        θ = all 13,002 weights and biases
 
-`train` (mini-batch stochastic gradient descent) takes each step on a small
-random batch of the training set, which is noisier than a step on all of it
-but gives many more steps for the same work. It records a History, calls an
-optional callback after each epoch (for live plots; return True from it to
-stop), and stops cleanly on Jupyter's stop button. batch_size=len(X) gives
-plain gradient descent: one step per epoch, on the whole training set.
-
-A learning rate that is too large makes the cost blow up: we check after
-every epoch, put the network back as it was, and raise an error that says so.
-
-`train` is the textbook, and fast: for each batch `backprop.gradients`, then
-`update`. The data is checked once, not per batch; the matrix products work
-on the arrays as they lie (no transposed copies); and the input layer's
-gradient, which nothing uses, is never computed.
+`train` (mini-batch stochastic gradient descent) steps on small random batches:
+noisier than a step on all the data, but many more steps for the same work. It
+records a History, calls an optional callback after each epoch (return True to
+stop), and stops cleanly on Jupyter's stop button. It checks the data once, not
+per batch. A learning rate too large makes the cost blow up: after every epoch
+we check, put the network back as it was, and raise an error with a rate to try.
 """
 import time
 from dataclasses import dataclass, field
@@ -23,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnlib import backprop, cost as costs
-from nnlib.errors import check_positive, check_positive_int, check_same_length, fail
+from nnlib.errors import check_positive, check_positive_int, fail
 from nnlib.network import make_rng
 
 
@@ -56,12 +48,17 @@ def step(net, X, Y, lr, cost):
 
 
 def update(net, grads, lr, momentum=0.0, velocity=None):
-    """θ ← θ - lr·grad for every weight matrix and bias vector, in place.
-
-    grads: dC/dW1, dC/dW2, ..., dC/db1, ... (grad_W + grad_b). With momentum m,
-    each step keeps m of the previous one: velocity ← m·velocity - lr·grad; θ ← θ + velocity.
-    """
-    for p, g, v in zip(net.weights + net.biases, grads, velocity or grads):
+    """θ ← θ - lr·grad for every W and b, in place; grads: grad_W + grad_b.
+    Momentum m keeps m of the last step: v ← m·v - lr·grad; θ ← θ + v."""
+    params = net.weights + net.biases
+    check_positive(lr, "the learning rate lr", "Steps go downhill only for a positive rate, e.g. lr=0.1.")
+    if len(grads) != len(params) or any(getattr(g, "shape", 0) != p.shape for p, g in zip(params, grads)):
+        fail(f"grads shaped like net.weights + net.biases ({len(params)} arrays)", f"{len(grads)} array(s)",
+             "Pass grad_W + grad_b, as backprop.gradients(net, X, y) returns them.")
+    if momentum and velocity is None:
+        fail("a velocity to go with momentum", "velocity=None",
+             "Pass velocity=[np.zeros_like(p) for p in net.weights + net.biases] and keep it between steps.")
+    for p, g, v in zip(params, grads, velocity or grads):
         if momentum:
             v *= momentum
             v -= lr * g
@@ -76,19 +73,19 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
     """Mini-batch stochastic gradient descent; changes `net` in place, returns a History.
 
     X: (N, n_in) inputs; y: (N,) labels; one step per batch of `batch_size` (run_epoch).
-    momentum: 0 to 0.99 (see update). lr_schedule: "constant", "cosine" (lr glides to 0, so
-    the last epochs settle) or a function epoch -> lr. shuffle: "examples" (a new order every
-    epoch) or "batches" (shuffled into batches once, visited in a new order: no copying).
+    momentum: 0 to 0.99 (see update). lr_schedule: "constant", "cosine" (lr glides to 0) or a function
+    epoch -> lr. shuffle: "examples" (a new order each epoch) or "batches" (batches made once: no copying).
     """
     cost, batches, test, learning_rate, momentum, velocity = _prepare(
         net, X, y, epochs, lr, batch_size, cost, rng, X_test, y_test, lr_schedule, shuffle, momentum)
     with np.errstate(over="ignore", invalid="ignore"):      # a blow-up is caught below
         reference, history, start = _divergence_reference(net, batches, cost), History(), time.perf_counter()
+        advice = suggested_lr(net, cost, momentum)
         try:
             for epoch in range(epochs):
                 before, lr_now = net.parameters(), learning_rate(epoch)
                 epoch_cost = run_epoch(net, batches, cost, lr_now, momentum, velocity)
-                _check_not_diverged(net, before, epoch_cost, reference, lr_now, epoch)
+                _check_not_diverged(net, before, epoch_cost, reference, lr_now, epoch, advice)
                 _record(history, net, epoch_cost, batches.accuracy(), lr_now, test, start)
                 if callback is not None and callback(history, net):
                     history.stopped = "the callback asked to stop"
@@ -101,10 +98,7 @@ def train(net, X, y, epochs=10, lr=0.5, batch_size=32, cost="quadratic", rng=0,
 
 
 def run_epoch(net, batches, cost, lr, momentum=0.0, velocity=None):
-    """One pass over the training data: for every mini-batch, backprop.gradients, then update.
-
-    Returns the epoch's mean cost, each example's taken just before its step.
-    """
+    """One pass over the data: per mini-batch backprop.gradients, then update; the mean cost."""
     for X_batch, Y_batch, outputs in batches.epoch():
         grad_W, grad_b = backprop.gradients(net, X_batch, Y_batch, cost, check=False, outputs=outputs)
         update(net, grad_W + grad_b, lr, momentum, velocity)
@@ -114,24 +108,23 @@ def run_epoch(net, batches, cost, lr, momentum=0.0, velocity=None):
 def _prepare(net, X, y, epochs, lr, batch_size, cost, rng, X_test, y_test, lr_schedule, shuffle,
              momentum):
     """Check everything once: cost, Batches, test data or None, epoch -> lr, momentum, velocity."""
-    X, Y = _check_training_data(net, X, y)
-    test = None if X_test is None else _check_training_data(net, X_test, y_test, "X_test", "y_test")
-    lr = check_positive(lr, "the learning rate lr", "Typical values are 0.01 to 5.")
+    cost, momentum = costs.get(cost, net.output), _check_momentum(momentum)
+    X, Y = backprop.checked_batch(net, X, y, cost)
+    if X_test is None and y_test is not None:
+        fail("X_test to go with y_test", "X_test=None", "Pass both: X_test=digits.X_test, y_test=...")
+    test = None if X_test is None else backprop.checked_batch(net, X_test, y_test, cost, "X_test", "y_test")
+    lr = check_positive(lr, "the learning rate lr", f"For this network lr={suggested_lr(net, cost, momentum):g} works.")
     learning_rate = _lr_schedule(lr_schedule, lr, check_positive_int(epochs, "epochs"))
-    batch_size = min(check_positive_int(batch_size, "batch_size"), len(X))
-    batches = Batches(X, Y, batch_size, _check_shuffle(shuffle), make_rng(rng))
-    momentum = _check_momentum(momentum)
+    if shuffle not in ("examples", "batches"):
+        fail('shuffle "examples" (a new order every epoch) or "batches"', repr(shuffle), "e.g. shuffle='batches'.")
+    batches = Batches(X, Y, min(check_positive_int(batch_size, "batch_size"), len(X)), shuffle, make_rng(rng))
     velocity = [np.zeros_like(p) for p in net.weights + net.biases] if momentum else None
-    return costs.get(cost), batches, test, learning_rate, momentum, velocity
+    return cost, batches, test, learning_rate, momentum, velocity
 
 
 class Batches:
-    """The mini-batches of each epoch, as (X_batch, Y_batch, outputs) with `outputs` to fill in.
-
-    After an epoch, self.outputs (N, n_out) holds the network's outputs for
-    every example, computed just before its step, and self.targets the wanted
-    outputs in the same order: the epoch's cost and accuracy in one go.
-    """
+    """Each epoch's mini-batches (X_batch, Y_batch, outputs to fill in): after an epoch self.outputs
+    (N, n_out) holds each example's outputs just before its step, self.targets its wanted outputs."""
 
     def __init__(self, X, Y, batch_size, shuffle, rng):
         self.X, self.Y, self.batch_size, self.shuffle, self.rng = X, Y, batch_size, shuffle, rng
@@ -162,16 +155,6 @@ class Batches:
         return cost(self.outputs, self.targets)
 
 
-def _check_training_data(net, X, y, x_name="X", y_name="y"):
-    """Inputs as a batch (N, n_in) and wanted outputs Y (N, n_out), checked once."""
-    if y is None:
-        fail(f"labels {y_name} for the inputs {x_name}", "None")
-    X = np.atleast_2d(net.check_input(X))
-    Y = np.atleast_2d(costs.targets(y, net.sizes[-1])).astype(net.dtype, copy=False)
-    check_same_length(X, Y, x_name, y_name)
-    return X, Y
-
-
 # Mini-batch noise makes the cost wobble, but training that works never ends
 # an epoch this much worse than both where it started and a network that
 # ignores its input and always gives the same answer.
@@ -179,12 +162,8 @@ DIVERGENCE_FACTOR = 1.5
 
 
 def _divergence_reference(net, batches, cost):
-    """(cost, words): the larger of the cost before training and the cost of a blind network.
-
-    The blind network answers every input with the average wanted output
-    (for digits: 10 % each); continuing to train an already good network may
-    raise the cost a little, but never above that.
-    """
+    """(cost, words): the larger of the cost before training and that of a blind network,
+    which answers every input with the average wanted output (10 % each digit)."""
     X, Y = batches.X, batches.Y
     start = cost(net.forward_from(0, X), Y)
     blind = cost(np.broadcast_to(Y.mean(axis=0), Y.shape), Y)
@@ -193,7 +172,17 @@ def _divergence_reference(net, batches, cost):
     return blind, f"{blind:.3g}, the cost of always giving the same answer"
 
 
-def _check_not_diverged(net, before, epoch_cost, reference, lr, epoch):
+def suggested_lr(net, cost, momentum=0.0):
+    """A learning rate that suits this network and cost on the digits (tests/nnlib trains with it).
+
+    Measured on the sample: sigmoid layers learn at 3 (quadratic) or 1 (cross-entropy), ReLU and
+    tanh at a tenth, identity outputs at a third of that; momentum m makes steps 1/(1 - m) longer.
+    """
+    lr = (3.0 if cost.name == "quadratic" else 1.0) * (1 if net.activation == "sigmoid" else 0.1)
+    return round(lr * (1 if net.output in ("sigmoid", "softmax") else 1 / 3) * (1 - momentum), 6)
+
+
+def _check_not_diverged(net, before, epoch_cost, reference, lr, epoch, advice):
     """Undo the epoch and explain, if the cost became inf/NaN or shot up."""
     limit, words = reference
     finite = np.isfinite(epoch_cost) and np.all(np.isfinite(net.parameters()))
@@ -204,7 +193,7 @@ def _check_not_diverged(net, before, epoch_cost, reference, lr, epoch):
     raise ValueError(
         f"training diverged in epoch {epoch + 1}: the cost {what}. "
         f"The steps were so large that they overshot the valley and climbed out. "
-        f"The learning rate lr={round(float(lr), 6)!r} is too large: try lr={lr / 10:g}. "
+        f"The learning rate lr={round(float(lr), 6)!r} is too large: try lr={advice if advice < lr else lr / 10:g}. "
         f"The network was put back as it was before this epoch.")
 
 
@@ -213,8 +202,7 @@ def _record(history, net, epoch_cost, train_accuracy, lr, test, start):
     history.train_accuracy.append(float(train_accuracy))
     history.lr.append(float(lr))
     if test is not None:
-        X_test, Y_test = test
-        history.test_accuracy.append(float(np.mean(net.predict(X_test) == Y_test.argmax(axis=1))))
+        history.test_accuracy.append(float(np.mean(net.forward_from(0, test[0]).argmax(1) == test[1].argmax(1))))
     history.seconds.append(time.perf_counter() - start)
 
 
@@ -222,26 +210,22 @@ def _lr_schedule(schedule, lr, epochs):
     """A function epoch -> learning rate, from "constant", "cosine" or the learner's own function."""
     if callable(schedule):
         def checked(epoch):
-            return check_positive(schedule(epoch), f"lr_schedule({epoch}), the learning rate of epoch {epoch}")
+            return check_positive(schedule(epoch), f"lr_schedule({epoch}), the learning rate of epoch {epoch}",
+                                  "Return a rate > 0 for every epoch, e.g. lambda epoch: 1 / (1 + epoch).")
         return checked
     if schedule == "constant":
         return lambda epoch: lr
     if schedule == "cosine":
         # Half a cosine wave from lr down towards 0: big steps first, small ones to settle.
         return lambda epoch: lr * 0.5 * (1 + np.cos(np.pi * epoch / epochs))
-    fail('lr_schedule "constant", "cosine" or a function epoch -> learning rate', repr(schedule))
+    fail('lr_schedule "constant", "cosine" or a function epoch -> learning rate', repr(schedule),
+         "e.g. lr_schedule='cosine'.")
 
 
 def _check_momentum(momentum):
     if isinstance(momentum, bool) or not isinstance(momentum, (int, float, np.integer, np.floating)):
-        fail("momentum as a number from 0 to 0.99", repr(momentum), error=TypeError)
+        fail("momentum as a number from 0 to 0.99", repr(momentum), "e.g. momentum=0.9.", TypeError)
     if not 0 <= momentum < 1:
         fail("momentum from 0 (none) up to 0.99", repr(momentum),
              "Momentum 1 or more never forgets a step, and training runs away; 0.9 is typical.")
     return float(momentum)
-
-
-def _check_shuffle(shuffle):
-    if shuffle not in ("examples", "batches"):
-        fail('shuffle "examples" (a new order every epoch) or "batches"', repr(shuffle))
-    return shuffle

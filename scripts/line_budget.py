@@ -3,7 +3,8 @@
     .venv/bin/python scripts/line_budget.py
 
 nnlib/ is what a learner reads top to bottom, so it keeps to a budget:
-at most 1,200 lines in all, no module over 300 lines, no function over 30.
+at most 1,200 lines in all, no module over 300 lines, no function over 30,
+and no line wider than 120 characters (lines are not to be squeezed to fit).
 tests/test_line_budget.py runs this, so the budget cannot drift.
 """
 import ast
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "nnlib"
-MAX_TOTAL, MAX_MODULE, MAX_FUNCTION = 1200, 300, 30
+MAX_TOTAL, MAX_MODULE, MAX_FUNCTION, MAX_WIDTH = 1200, 300, 30, 120
 
 
 def module_lines():
@@ -35,6 +36,9 @@ def over_budget():
     problems = [f"nnlib has {sum(lines.values())} lines, over {MAX_TOTAL}"] if sum(lines.values()) > MAX_TOTAL else []
     problems += [f"{name} has {n} lines, over {MAX_MODULE}" for name, n in lines.items() if n > MAX_MODULE]
     problems += [f"{where} has {n} lines, over {MAX_FUNCTION}" for n, where in functions if n > MAX_FUNCTION]
+    problems += [f"{path.name}:{i} is {len(line)} characters wide, over {MAX_WIDTH}"
+                 for path in sorted(PACKAGE.glob("*.py"))
+                 for i, line in enumerate(path.read_text().splitlines(), start=1) if len(line) > MAX_WIDTH]
     return problems
 
 

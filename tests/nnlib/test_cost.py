@@ -34,6 +34,7 @@ def test_gradient_matches_finite_difference(name):
     c = cost.get(name)
     rng = np.random.default_rng(0)
     y_hat = rng.uniform(0.1, 0.9, (3, 4))
+    y_hat /= y_hat.sum(axis=1, keepdims=True)        # outputs that sum to 1, as softmax gives
     Y = np.eye(4)[[0, 2, 3]]
     h = 1e-6
     numeric = np.zeros_like(y_hat)
@@ -46,7 +47,8 @@ def test_gradient_matches_finite_difference(name):
 
 def test_targets_from_labels_and_one_hot():
     assert cost.targets([3], 5).tolist() == [[0, 0, 0, 1, 0]]
-    assert cost.targets(np.array([0.0, 1.0, 0.0]), 3).tolist() == [0.0, 1.0, 0.0]
+    assert cost.targets(np.array([0.0, 1.0, 0.0]), 3).tolist() == [[1, 0, 0], [0, 1, 0], [1, 0, 0]]  # 1-D: labels
+    assert cost.targets(np.array([[0.0, 1.0, 0.0]]), 3).tolist() == [[0.0, 1.0, 0.0]]          # 2-D: one-hot
 
 
 def test_evaluate_network_on_a_dataset_equals_the_formula():
