@@ -241,9 +241,11 @@ def test_went_well_and_one_epoch_is_not_described_as_a_fall():
     fine = history([0.82, 0.86, 0.87], [0.3, 0.2, 0.15], 3.0, train_accuracy=[0.80, 0.86, 0.88])
     assert diagnose(fine, nnlib.Network()) == ("Training went well: the cost fell from 0.3 to 0.15, "
                                                "and the network reads 87.0% of the test digits correctly.")
-    # Robust: the first epoch at lr 3 ends at 81.1 % (and cost 0.595) on every kernel tried.
+    # Robust: the first epoch at lr 3 ends at 81.1 % (and cost 0.595) on every kernel tried:
+    # below the 85 % that "went well" asks for, so it is told to go on (and not "fell from x to x").
     sentence = diagnose(*train(lr=3.0, epochs=1))
-    assert sentence.startswith("Training went well: after one epoch the cost is 0.595")
+    assert sentence.startswith("Not there yet: after one epoch the cost is 0.595, and the network reads")
+    assert "fell" not in sentence and "Train for more epochs" in sentence
 
 
 def test_the_sentence_repeats_exactly_and_refuses_non_histories():
