@@ -24,11 +24,11 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "nnlib needs Python 3.10 or newer; run: make PYTHON=python3.11 ...")'
 	@if command -v uv >/dev/null 2>&1; then \
 	    [ -x $(PY) ] || uv venv -q --python "$$(command -v $(PYTHON))" $(VENV); \
-	    VIRTUAL_ENV=$(VENV) uv pip install -q -e '.[test]'; \
+	    VIRTUAL_ENV=$(VENV) uv pip install -q -e '.[test,classroom]'; \
 	else \
 	    [ -x $(PY) ] || $(PYTHON) -m venv $(VENV); \
 	    $(PY) -m pip install -q --upgrade pip; \
-	    $(PY) -m pip install -q -e '.[test]'; \
+	    $(PY) -m pip install -q -e '.[test,classroom]'; \
 	fi
 	@touch $(STAMP)
 
