@@ -16,7 +16,7 @@ export OPENBLAS_NUM_THREADS := 1
 export MKL_NUM_THREADS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: lab test test-portable notebooks venv clean
+.PHONY: lab test test-portable notebooks venv clean present hub proxy
 
 venv: $(STAMP)
 
@@ -37,8 +37,26 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
 
-test: $(STAMP)
+test: $(STAMP) proxy
 	MPLBACKEND=Agg $(PY) -m pytest
+
+# The proxy JupyterHub puts in front of the students' servers, from npm
+# (pinned in classroom/package-lock.json). Without npm the hub test is skipped.
+PROXY := classroom/node_modules/.bin/configurable-http-proxy
+proxy: $(if $(shell command -v npm),$(PROXY))
+$(PROXY): classroom/package-lock.json
+	npm ci --prefix classroom --no-audit --no-fund --loglevel=error
+	@touch $(PROXY)
+
+# Presentation mode for the projector: the same notebooks in Voila, code
+# hidden, widgets live, on 127.0.0.1 (classroom/README.md).
+present: $(STAMP)
+	$(PY) classroom/present.py
+
+# A whole class on this machine: JupyterHub on 127.0.0.1:8000 with the
+# course copied into each student's home on first login (classroom/README.md).
+hub: $(STAMP) proxy
+	$(PY) classroom/hub.py
 
 # The unit tests and nbval again under other processors' maths kernels
 # (OpenBLAS core types, numpy's SIMD dispatch lowered, 2 BLAS threads): the
