@@ -4,6 +4,8 @@ A checker returns a Feedback, which a notebook shows as one line:
 "✓ Correct: ..." or "✗ Not yet: <a hint aimed at the likely mistake>".
 Checkers never raise on a wrong answer: a wrong answer is part of learning.
 The modules follow the notebooks: neurons, weights, activations, cost, descent, training.
+While the course is presented (`make present`, COURSEKIT_PRESENTATION=1) every checker shows
+its question and the answer folded for the teacher instead of a verdict: see presentation.py.
 
 This module holds what every checker shares:
 

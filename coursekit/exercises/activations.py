@@ -27,8 +27,17 @@ import numpy as np
 
 from coursekit.exercises import (code_names, echo, not_a_function, not_written_yet, returned_none, right,
                                  run, same_every_time, uses_library, wrong)
+from coursekit.exercises.presentation import exercise, solution
 from nnlib import activations
 
+SIGMOID = """
+def sigmoid_v1(z):
+    return 1 / (1 + np.exp(-z))
+"""
+RELU = """
+def relu_v1(z):
+    return np.maximum(z, 0)
+"""
 SCALARS = (0.0, 1.0, -1.0, 2.5, -3.0, 50.0, -50.0)   # σ(50) is 1.0 exactly: int(σ) is not constant
 LARGE = np.array([-1000.0, -750.0, -50.0, 50.0, 750.0, 1000.0])
 
@@ -191,6 +200,9 @@ def _check(fn, name, mistakes, how, rng):
                  f"and very large |z|.{note}")
 
 
+@exercise("Write sigmoid_v1(z) = 1 / (1 + e^(-z)) for one number and for arrays of any shape, "
+          "with no nan for very large |z| such as ±1000.",
+          lambda rng: solution(SIGMOID, "sigmoid_v1"))
 def check_sigmoid(sigmoid_v1, rng=3):
     """sigmoid_v1(z) should equal 1 / (1 + e^(-z)) for numbers and arrays, without NaN."""
     def mistakes(z):
@@ -213,6 +225,8 @@ def check_sigmoid(sigmoid_v1, rng=3):
                   "1 / (1 + np.exp(-z))", rng)
 
 
+@exercise("Write relu_v1(z) = max(0, z) for one number and for arrays, without changing the array "
+          "it is given.", lambda rng: solution(RELU, "relu_v1"))
 def check_relu(relu_v1, rng=3):
     """relu_v1(z) should equal max(0, z) element by element, for numbers and arrays."""
     finder = (" (np.max(z, 0) does that for a single number: it finds the largest element, and "

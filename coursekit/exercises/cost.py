@@ -4,12 +4,29 @@ import numpy as np
 from coursekit.exercises import (as_number, check_number, describe, not_a_function,
                                  not_written_yet, returned_none, right, run, same_every_time, show,
                                  wrong)
+from coursekit.exercises.presentation import Answer, exercise, solution
 from nnlib import cost as costs
 
 # The notebook shows the example's cost as 3.069 (the solution's comment): 3 decimals.
 EXAMPLE_COST_DECIMALS = 3
+COST_OF = """
+def cost_of(theta):
+    probe = net.copy()
+    probe.set_parameters(theta)
+    return cost.evaluate(probe, X_batch, y_batch)
+"""
 
 
+def _example_cost(y_hat, label):
+    """Answer: nnlib's quadratic cost of one example, y_hat (10,) against the one-hot of label."""
+    y_hat = np.asarray(y_hat, dtype=np.float64)
+    value = float(costs.quadratic_each(y_hat, costs.targets([int(label)], len(y_hat))[0]))
+    return Answer(value, f"np.sum((y_hat - np.eye(10)[label]) ** 2)   # "
+                         f"{value:.{EXAMPLE_COST_DECIMALS}f}", code=True)
+
+
+@exercise("What is the quadratic cost of this one digit (a {label}), the sum over the outputs of "
+          "(y_hat_j - Y_j)², with Y the wanted one-hot outputs?", _example_cost)
 def check_example_cost(answer, y_hat, label):
     """Exercise: the cost of one example, C = Σ_j (y_hat_j − Y_j)², Y the one-hot of `label`.
 
@@ -68,6 +85,10 @@ def _close(a, b):
     return bool(np.isclose(a, b, rtol=1e-6, atol=1e-9))
 
 
+@exercise(lambda net, X, y, rng: f"Write cost_of(theta): the average quadratic cost on the "
+          f"{len(X):,} digits of the batch of a copy of net with parameters theta "
+          f"({net.parameters().size:,} numbers).",
+          lambda net, X, y, rng: solution(COST_OF, "cost_of", net=net, X_batch=X, y_batch=y))
 def check_cost_function(cost_of, net, X, y, rng=0):
     """Exercise: a function θ (13,002 numbers) -> the average cost of net with θ on (X, y).
 

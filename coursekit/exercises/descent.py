@@ -4,6 +4,7 @@ import numpy as np
 from coursekit import landscapes
 from coursekit.exercises import (NEAR, as_vector, check_number, looks_typed, not_written_yet,
                                  right, show, wrong)
+from coursekit.exercises.presentation import Answer, exercise, solution
 
 # The notebook shows the new w as 1.147 (the solution's comment): 3 decimals.
 STEP_DECIMALS = 3
@@ -14,8 +15,39 @@ STEP_DECIMALS = 3
 # printed 3 or 4 decimals; numbers copied with more digits (0.41166768) are refused
 # by looks_typed: computed ones have ~16.
 GRADIENT_ATOL = 2e-5
+GRADIENT = """
+h = 1e-5
+du, dv = np.array([h, 0]), np.array([0, h])
+gradient = [(landscapes.two_valleys(p + du) - landscapes.two_valleys(p - du)) / (2 * h),
+            (landscapes.two_valleys(p + dv) - landscapes.two_valleys(p - dv)) / (2 * h)]
+"""
+DESCENT_STEP = """
+theta_new = theta - lr * grad
+"""
 
 
+def _step(w, lr):
+    """Answer: where one step from w on landscapes.curvy lands, w − lr · C'(w)."""
+    target = w - lr * float(landscapes.curvy_slope(w))
+    return Answer(target, f"w - lr * landscapes.curvy_slope(w)   # {target:.{STEP_DECIMALS}f}",
+                  code=True)
+
+
+def _gradient(p):
+    """Answer: the nudging code, run at p, with the exact gradient rounded in a comment."""
+    p = np.asarray(p, dtype=np.float64)
+    found = solution(GRADIENT, "gradient", landscapes=landscapes, p=p)
+    exact = landscapes.two_valleys_gradient(p)
+    return found._replace(shown=found.shown + f"\n# about ({exact[0]:.3f}, {exact[1]:.3f}); "
+                                              "landscapes.two_valleys_gradient(p) gives it exactly")
+
+
+def _where(p):
+    return ", ".join(f"{float(v):g}" for v in np.ravel(p))
+
+
+@exercise("The ball is at w = {w:g} and the learning rate is {lr:g}: where is it after one step "
+          "downhill on landscapes.curvy?", _step)
 def check_step(answer, w, lr):
     """Exercise: one gradient-descent step on landscapes.curvy from w: w − lr · C'(w)."""
     slope = float(landscapes.curvy_slope(w))
@@ -48,6 +80,8 @@ def _close(a, b, rtol=1e-6):
     return bool(np.allclose(a, b, rtol=rtol, atol=1e-9))
 
 
+@exercise(lambda p: f"Estimate the gradient of landscapes.two_valleys at p = ({_where(p)}) by "
+                    "nudging u and then v by a small h, in code: [dC/du, dC/dv].", _gradient)
 def check_gradient(answer, p):
     """Exercise: the gradient of landscapes.two_valleys at p = (u, v), found by nudging u and v.
 
@@ -88,6 +122,10 @@ def check_gradient(answer, p):
                  "small h and see how C changes, divide by h; then the same for v.")
 
 
+@exercise(lambda theta, grad, lr: f"Take one gradient-descent step with learning rate {lr:g} for "
+          f"all {np.size(theta):,} parameters: the new parameter vector from theta and grad.",
+          lambda theta, grad, lr: solution(DESCENT_STEP, "theta_new", theta=np.asarray(theta),
+                                           grad=np.asarray(grad), lr=lr))
 def check_descent_step(new_theta, theta, grad, lr):
     """Exercise: one step for all parameters at once, θ_new = θ − lr · ∇C."""
     missing = not_written_yet(new_theta)

@@ -13,8 +13,23 @@ import numpy as np
 from coursekit.exercises import (as_number, check_count, check_number, code_names, describe,
                                  echo, not_a_function, not_written_yet, returned_none, right, run,
                                  same_every_time, show, wrong)
+from coursekit.exercises.presentation import Answer, exercise, solution
+from nnlib.network import MNIST_SIZES
+
+N_IN, N_OUT = MNIST_SIZES[0], MNIST_SIZES[-1]
+SIDE = int(np.sqrt(N_IN))                 # a digit is SIDE x SIDE pixels
+PIXEL_INDEX = """
+def pixel_index(row, col):
+    return 28 * row + col
+"""
+NETWORK_ANSWER = """
+def network_answer(y_hat):
+    return int(np.argmax(y_hat))
+"""
 
 
+@exercise("How many output neurons does the digit network have?",
+          lambda: Answer(N_OUT, f"{N_OUT} output neurons, one per digit 0 to {N_OUT - 1}"))
 def check_output_count(answer):
     """How many output neurons the digit network has (one per digit 0..9: 10)."""
     hints = {
@@ -29,6 +44,9 @@ def check_output_count(answer):
                                  "network can answer: how many digits are there?")
 
 
+@exercise(f"A digit is a {SIDE} × {SIDE} image with one input neuron per pixel: how many input "
+          "neurons is that?",
+          lambda: Answer(N_IN, f"{N_IN} input neurons: {SIDE} × {SIDE} pixels"))
 def check_input_count(answer):
     """How many input neurons a 28x28 image needs (one per pixel: 784)."""
     hints = {
@@ -75,6 +93,8 @@ def pixel_cases(rng=1):
     return PIXEL_CASES + [(int(r), int(c)) for r, c in drawn]
 
 
+@exercise("Write pixel_index(row, col): the index in x of the pixel at (row, col), both counted "
+          "from 0.", lambda rng: solution(PIXEL_INDEX, "pixel_index"))
 def check_pixel_index(pixel_index, rng=1):
     """A function pixel_index(row, col) -> the index in x of that pixel: 28 * row + col."""
     feedback = not_a_function(pixel_index,
@@ -130,6 +150,8 @@ def output_cases(rng=7):
     return [(y_hat, int(np.argmax(y_hat))) for y_hat in y_hats]
 
 
+@exercise("Write network_answer(y_hat): given the ten outputs, return the digit the network "
+          "answers.", lambda rng: solution(NETWORK_ANSWER, "network_answer"))
 def check_network_answer(network_answer, rng=7):
     """A function network_answer(y_hat) -> the digit the outputs (10,) point to: argmax."""
     feedback = not_a_function(network_answer,
@@ -183,6 +205,9 @@ def check_network_answer(network_answer, rng=7):
                      f"largest output is neuron {answer}.")
 
 
+@exercise(f"A network picks one of the {N_OUT} digits at random: what fraction of the digits does "
+          "it get right, on average?",
+          lambda: Answer(1 / N_OUT, f"{1 / N_OUT:g} (one digit in {N_OUT}, {100 / N_OUT:g} %)"))
 def check_chance_accuracy(answer):
     """How often a network that guesses one of the ten digits at random is right: 0.1."""
     mistakes = [

@@ -3,6 +3,7 @@ import numpy as np
 
 from coursekit.exercises import (check_number, describe, not_a_function, run, right, show,
                                  uses_library, wrong)
+from coursekit.exercises.presentation import Answer, exercise, solution
 from nnlib import cost as costs, training
 from nnlib.network import Network
 
@@ -10,10 +11,28 @@ from nnlib.network import Network
 # the fraction.
 ACCURACY_DECIMALS = 3
 SGD_LIBRARY = {"training.step": training.step, "training.update": training.update}
+SGD_STEP = """
+def sgd_step(net, X, y, lr):
+    grad_W, grad_b = backprop.gradients(net, X, y)
+    for W, b, gW, gb in zip(net.weights, net.biases, grad_W, grad_b):
+        W -= lr * gW
+        b -= lr * gb
+"""
 NOTHING_CHANGED = ("replace the ... in sgd_step with the update: nothing in the network changed. "
                    "Change the arrays in place, W -= lr * gW (W = W - ... only renames).")
 
 
+def _steps(n_examples, batch_size):
+    """Answer: the number of batches, the last one smaller if batch_size does not divide n."""
+    steps = -(-n_examples // batch_size)
+    rest = n_examples % batch_size
+    last = f", the last one of only {rest}" if rest else ""
+    return Answer(steps, f"{steps:,} steps: {n_examples:,} digits make {steps:,} batches of "
+                         f"{batch_size}{last}, one step each")
+
+
+@exercise("With {n_examples:,} training digits and batch_size={batch_size}, how many steps does "
+          "one epoch take?", _steps)
 def check_steps_per_epoch(answer, n_examples, batch_size):
     """Exercise: how many gradient steps does one epoch take? ceil(n_examples / batch_size)."""
     steps = -(-n_examples // batch_size)
@@ -76,6 +95,9 @@ def _try_step(sgd_step, start, X, y, lr):
     return None, step, wanted, net
 
 
+@exercise("Write sgd_step(net, X, y, lr): move every weight matrix and bias vector a step of size "
+          "lr downhill, changing the network's arrays in place.",
+          lambda rng: solution(SGD_STEP, "sgd_step"))
 def check_sgd_step(sgd_step, rng=6):
     """Exercise: sgd_step(net, X, y, lr) moves every weight and bias by -lr · gradient, in place.
 
@@ -124,6 +146,16 @@ def check_sgd_step(sgd_step, rng=6):
                      "layer.")
 
 
+def _accuracy(net, X_test, y_test, X_train=None, y_train=None):
+    """Answer: the fraction of the test digits net.predict reads right."""
+    value = float(np.mean(net.predict(X_test) == np.asarray(y_test)))
+    return Answer(value, f"np.mean(net.predict(X_test) == y_test)   # {value:.{ACCURACY_DECIMALS}f}"
+                         f", {value:.1%} of the {len(y_test):,} test digits", code=True)
+
+
+@exercise(lambda net, X_test, y_test, X_train=None, y_train=None:
+          f"Compute the accuracy on the {len(y_test):,} test digits, as a fraction between 0 and 1.",
+          _accuracy)
 def check_test_accuracy(answer, net, X_test, y_test, X_train=None, y_train=None):
     """Exercise: the fraction of the held-out digits X_test the network reads correctly."""
     correct = float(np.mean(net.predict(X_test) == np.asarray(y_test)))

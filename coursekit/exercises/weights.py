@@ -9,10 +9,19 @@ import numpy as np
 from coursekit.exercises import (as_vector, check_count, check_number, not_a_function,
                                  not_written_yet, returned_none, right, run, same_every_time, show,
                                  uses_library, wrong)
+from coursekit.exercises.presentation import Answer, exercise, solution
 from nnlib.activations import relu, sigmoid
 from nnlib.network import MNIST_SIZES, Network
 
+THRESHOLD = 10                # the exercise: fire only when the weighted sum is above 10
+LAYER = """
+def layer_v1(W, b, a):
+    return activations.sigmoid(W @ a + b)
+"""
 
+
+@exercise(f"Which bias b makes a neuron fire only when its weighted sum w·a is above {THRESHOLD}?",
+          lambda: Answer(-THRESHOLD, f"b = {-THRESHOLD}"))
 def check_threshold_bias(answer):
     """The bias b that makes a sigmoid neuron fire (a > 0.5) exactly when w·a > 10."""
     mistakes = [
@@ -21,7 +30,7 @@ def check_threshold_bias(answer):
         (0, "with b = 0 the neuron fires as soon as w·a > 0. The bias moves that "
             "threshold: it fires when w·a > -b."),
     ]
-    return check_number(answer, -10, None,
+    return check_number(answer, -THRESHOLD, None,
                         "b = -10. The neuron fires when w·a + b > 0, that is when w·a > -b = 10: "
                         "a negative bias is a threshold the weighted sum has to clear.",
                         mistakes,
@@ -35,6 +44,15 @@ def _count(sizes):
     return weights, sum(sizes[1:])
 
 
+def _parameter_count(sizes):
+    """Answer: the number of parameters nnlib's Network of these sizes has, split as _count says."""
+    n_weights, n_biases = _count(sizes)
+    n = Network(sizes, rng=0).n_params
+    return Answer(n, f"{n:,} parameters: {n_weights:,} weights + {n_biases:,} biases")
+
+
+@exercise(lambda sizes: f"How many weights and biases does the {'-'.join(map(str, sizes))} network "
+                        "have in total?", _parameter_count)
 def check_parameter_count(answer, sizes=MNIST_SIZES):
     """How many weights and biases the network with these layer sizes has (13,002 for MNIST)."""
     weights, biases = _count(sizes)
@@ -76,6 +94,8 @@ def layer_cases(rng=0):
             for n_out, n_in in ((5, 7), (3, 4))]
 
 
+@exercise("Write layer_v1(W, b, a): the activations of a whole layer, for W of shape (n_out, n_in).",
+          lambda rng: solution(LAYER, "layer_v1"))
 def check_layer(layer_v1, rng=0):
     """layer_v1(W, b, a) should return σ(W a + b): shape (n_out,) for W (n_out, n_in)."""
     feedback = not_a_function(layer_v1,
