@@ -36,6 +36,7 @@ class Pad:
         self.canvas.on_mouse_move(self._move)
         self.canvas.on_mouse_up(self._up)
         self.canvas.on_mouse_out(self._up)
+        self.canvas.on_client_ready(self.replay)
 
     @property
     def image(self):
@@ -47,10 +48,26 @@ class Pad:
         self._pen = ImageDraw.Draw(self._picture)
         self.canvas.fill_style = "black"
         self.canvas.fill_rect(0, 0, self.size, self.size)
-        self.canvas.stroke_style, self.canvas.fill_style = "white", "white"
-        self.canvas.line_width, self.canvas.line_cap, self.canvas.line_join = self.pen, "round", "round"
+        self._set_pen()
         if notify:
             self.on_change(self.image)
+
+    def _set_pen(self):
+        self.canvas.stroke_style, self.canvas.fill_style = "white", "white"
+        self.canvas.line_width, self.canvas.line_cap, self.canvas.line_join = self.pen, "round", "round"
+
+    def replay(self):
+        """Draw the picture again, for a page that has just shown the pad.
+
+        A canvas keeps no picture: a page that opens after the kernel drew (Voila runs
+        every cell before its page shows a widget) starts blank. ipycanvas would not even
+        tell that page which canvas the next commands are for, as it sends that only when
+        the canvas changes; so forget it first (a private name: ipycanvas 0.14 has no API).
+        """
+        from ipycanvas import canvas as ipycanvas_canvas
+        ipycanvas_canvas._CANVAS_MANAGER._current_canvas = None
+        self.canvas.put_image_data(np.asarray(self._picture), 0, 0)
+        self._set_pen()
 
     def show(self, x):
         """Replace the drawing by the digit x (784,), blown up to fill the pad (e.g. a real digit)."""

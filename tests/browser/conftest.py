@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from nbbrowser import HOW_TO_ENABLE, JupyterServer, chromium_path, launch
+from nbbrowser import HOW_TO_ENABLE, JupyterServer, VoilaServer, chromium_path, launch
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -80,6 +80,15 @@ def servers(chromium):
     yield server
     for running in started.values():
         running.stop()
+
+
+@pytest.fixture(scope="session")
+def voila(chromium):
+    """Presentation mode as `make present` starts it (classroom/present.py), on a copy of notebooks/."""
+    if not NOTEBOOKS.is_dir():
+        pytest.skip("no notebooks/ folder to present")
+    with VoilaServer(NOTEBOOKS) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,10 @@
 fixtures/house_pattern.ipynb follows the course's widget pattern (with a
 "reset" button that does nothing at the start, and a cell tagged
 raises-exception that shows an error on purpose) and must pass in both
-front ends; fixtures/broken_controls.ipynb has a dead slider, a slider
+front ends and in Voila; fixtures/broken_controls.ipynb has a dead slider, a slider
 whose callback raises, a button with no handler, a console error and an error
 output, and the harness must report exactly those (and warn about its cut
-label and its figure too wide for the page).
+label and its figure too wide for the page), in JupyterLab and in Voila.
 """
 import os
 import subprocess
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from nbbrowser import HOW_TO_ENABLE, check_notebook
+from nbbrowser import HOW_TO_ENABLE, VoilaServer, check_notebook
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -51,6 +51,31 @@ def test_broken_controls_are_caught(browser, servers, shots, record):
     assert any("deliberate console error" in p for p in report.problems), report.problems
     assert any(w.startswith("app 1, figure ") and "past the right edge" in w for w in report.warnings)
     assert any("'dead, and its label is far too long' does not fit" in w for w in report.warnings)
+
+
+@pytest.fixture(scope="module")
+def voila_fixtures(chromium):
+    """classroom/present.py serving a copy of fixtures/."""
+    with VoilaServer(FIXTURES) as server:
+        yield server
+
+
+def test_house_pattern_passes_in_voila(browser, voila_fixtures, shots, record):
+    report = record(check_notebook(browser, voila_fixtures, "house_pattern.ipynb", "voila", shots,
+                                   source=FIXTURES / "house_pattern.ipynb"))
+    assert not report.failures, "\n" + report.details()
+    assert [(c.kind, c.name) for c in report.controls] == HOUSE_CONTROLS, report.details()
+
+
+def test_broken_controls_are_caught_in_voila(browser, voila_fixtures, shots, record):
+    report = record(check_notebook(browser, voila_fixtures, "broken_controls.ipynb", "voila", shots,
+                                   source=FIXTURES / "broken_controls.ipynb"),
+                    note=" (as it should: the fixture is broken on purpose)")
+    assert {c.name: c.failed for c in report.controls} == {
+        "working": False, "dead, and its label is far too long": True, "raising": True, "does nothing": True}
+    kinds = sorted({p.split(":")[0] for p in report.problems})
+    assert kinds == ["console error", "error output in cell 5", "widget callback raised ValueError"], report.problems
+    assert any(p.startswith("widget callback raised ValueError: callback bug at 1") for p in report.problems)
 
 
 @pytest.mark.parametrize("ci, code, words", [("", 0, "skipped"), ("true", 1, "error")], ids=["learner", "ci"])

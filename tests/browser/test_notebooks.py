@@ -4,8 +4,9 @@ For each notebooks/*.ipynb (found when the tests are collected): open it in
 JupyterLab with ?reset, Run All, wait for the kernel to be idle, and check
 that no cell shows an error, the page logged no error, every widget rendered,
 and every control of every app (`.nnlib-app`) changes a figure or a read-out
-when a person moves it. Cells tagged raises-exception may show their error. Notebook 7 gets the same check on the first notebook
-and the training notebook. Screenshots go to test-artifacts/browser/.
+when a person moves it. Cells tagged raises-exception may show their error. Notebook 7 gets the
+same check on every notebook too (its widget manager is its own). Screenshots go to
+test-artifacts/browser/.
 """
 from pathlib import Path
 
@@ -16,17 +17,12 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 COURSE = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
 
 
-def notebook7_names(names: list[str]) -> list[str]:
-    """The first notebook and the training notebook(s): also checked in Notebook 7."""
-    return [name for i, name in enumerate(names) if i == 0 or "train" in name]
-
-
 def cases() -> list:
     if not COURSE:
         return [pytest.param(None, None, id="no-notebooks",
                              marks=pytest.mark.skip(reason="notebooks/ holds no .ipynb yet"))]
     return ([pytest.param(name, "lab", id=f"lab-{Path(name).stem}") for name in COURSE]
-            + [pytest.param(name, "notebook", id=f"notebook7-{Path(name).stem}") for name in notebook7_names(COURSE)])
+            + [pytest.param(name, "notebook", id=f"notebook7-{Path(name).stem}") for name in COURSE])
 
 
 @pytest.mark.parametrize("name, ui", cases())

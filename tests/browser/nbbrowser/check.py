@@ -7,8 +7,9 @@ from pathlib import Path
 
 from .controls import ControlResult, exercise_app, list_controls
 from .frontend import NotebookPage, SavedNotebook
+from .voila import VoilaPage
 
-UI_NAMES = {"lab": "JupyterLab", "notebook": "Notebook 7"}
+UI_NAMES = {"lab": "JupyterLab", "notebook": "Notebook 7", "voila": "Voila"}
 
 
 @dataclass
@@ -23,6 +24,7 @@ class NotebookReport:
     screenshots: list[Path] = field(default_factory=list)
     allowed_console: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    opened_in: float | None = None   # Voila: seconds from the request to the page showing its cells
 
     @property
     def failures(self) -> list[str]:
@@ -37,7 +39,8 @@ class NotebookReport:
         if self.warnings:
             verdict += f", {len(self.warnings)} warning(s)"
         return (f"{UI_NAMES[self.ui]:<10} {self.path}: {live}/{len(self.controls)} controls changed the screen"
-                f"{f', {skipped} skipped' if skipped else ''}; {verdict} ({self.seconds:.0f} s)")
+                f"{f', {skipped} skipped' if skipped else ''}; {verdict} ({self.seconds:.0f} s"
+                f"{f', page shown after {self.opened_in:.1f} s' if self.opened_in is not None else ''})")
 
     def details(self) -> str:
         """Every control and problem, for the report file and failure messages."""
@@ -51,7 +54,9 @@ class NotebookReport:
 
 def check_notebook(browser, server, path: str, ui: str, shots: Path,
                    source: Path | None = None, change_timeout: float = 60) -> NotebookReport:
-    """Open `path` in front end `ui`, Run All, check the result, operate every control.
+    """Open `path` in front end `ui` ("lab", "notebook" or "voila": `server` is then a
+    VoilaServer), Run All (Voila runs it while it sends the page), check the
+    result, operate every control.
 
     `source` is the committed .ipynb behind `path`: its saved widget outputs
     and its raises-exception tags say what the browser should show."""
@@ -59,10 +64,11 @@ def check_notebook(browser, server, path: str, ui: str, shots: Path,
     report = NotebookReport(path, ui)
     stem = f"{Path(path).stem}-{ui}"
     shots.mkdir(parents=True, exist_ok=True)
-    notebook = NotebookPage(browser, server, path, ui)
+    notebook = (VoilaPage if ui == "voila" else NotebookPage)(browser, server, path, ui)
     try:
         notebook.open()
         notebook.run_all()
+        report.opened_in = getattr(notebook, "seconds_to_cells", None)
         report.problems += notebook.problems_after_run(SavedNotebook.read(source))
         report.screenshots.append(notebook.screenshot_notebook(shots / f"{stem}-1-after-run.png"))
         report.warnings += notebook.page.evaluate("() => window.nnlibProbe.cutOff()")

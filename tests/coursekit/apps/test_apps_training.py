@@ -141,6 +141,22 @@ def test_loading_real_digits_and_clearing(draw_app, digits):
     assert "no. 6" in draw_app.readouts["answer"].value
 
 
+def test_a_page_that_opens_later_gets_the_picture_again(draw_app, monkeypatch):
+    """Voila shows the pad after the kernel drew: on client_ready the pad names its canvas
+    (ipycanvas only does when the canvas changes) and sends the picture and the pen again."""
+    from ipycanvas import canvas as ipycanvas_canvas
+    manager = ipycanvas_canvas._CANVAS_MANAGER
+    sent = []
+    monkeypatch.setattr(manager, "_send_custom", lambda command, buffers=[]: sent.append(command))
+    draw_app.pad.stroke([(140, 40), (141, 140)])
+    sent.clear()
+    draw_app.pad.canvas._handle_frontend_event(None, {"event": "client_ready"}, [])
+    commands = [command[0] for command in sent]
+    assert commands[0] == ipycanvas_canvas.COMMANDS["switchCanvas"]
+    assert ipycanvas_canvas.COMMANDS["putImageData"] in commands
+    assert manager._current_canvas is draw_app.pad.canvas
+
+
 def test_loaded_digits_are_mostly_read_right(draw_app, digits):
     right = 0
     for i in range(20):
