@@ -43,6 +43,7 @@ from coursekit.apps import base, digits
 from coursekit.apps.base import App, FigureView
 from coursekit.apps.digits import digit_browser, pixel_explorer
 from coursekit.apps.network import network_explorer
+from coursekit.apps.rows import rows_of_w
 from coursekit.apps.activations import activation_gallery, activation_twins, squish_explorer
 from coursekit.apps.knobs import network_knobs
 from coursekit.apps.neuron import neuron_explorer
@@ -57,3 +58,4 @@ __all__ += ["activation_gallery", "activation_twins", "network_knobs", "neuron_e
             "squish_explorer"]
 __all__ += ["cost_knobs", "cost_slices", "descent_1d", "descent_2d"]
 __all__ += ["draw_digit", "training_app"]
+__all__ += ["rows_of_w"]

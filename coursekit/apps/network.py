@@ -9,14 +9,16 @@ from nnlib.errors import describe, fail
 from nnlib.network import Network
 
 
-def network_explorer(X, y, nets=None, digit=0, strongest=4):
+def network_explorer(X, y, nets=None, digit=0, strongest=12):
     """Digits X (N, 784) with labels y (N,) run through networks you can switch between.
 
     nets: {"name": Network} of the same sizes, one toggle button each; by default
           {"random": Network(rng=0), "trained": trained_network()}.
     Controls: "digit" (a slider over X), "network" (ToggleButtons), "mistake" (a
     button that jumps to the next digit the chosen network gets wrong).
-    The diagram updates in place; the read-out gives the answer and its output.
+    strongest: how many connections the diagram draws per layer (largest |w·a|).
+    The diagram updates in place; the read-outs give the top two outputs with their
+    values ("top two") and the answer, right or wrong, with the accuracy ("answer").
     """
     X, y = check_digits(X, y)
     return NetworkExplorer(X, y, _check_nets(nets), digit, strongest).app()
@@ -36,6 +38,7 @@ class NetworkExplorer:
         self.digit = int_slider("digit number", digit, 0, len(X) - 1)
         self.network = w.ToggleButtons(options=names, value=names[0], description="network")
         self.mistake = w.Button(description="next mistake", icon="forward")
+        self.top_two = readout()
         self.line = readout()
         on_change(self.digit, self.show)
         on_change(self.network, self.show)
@@ -48,8 +51,9 @@ class NetworkExplorer:
         net, figure = self.nets[name], self.view.figure
         figure.update(x=self.X[i], net=None if figure.net is net else net, label=int(y[i]))
         self.view.refresh()
-        answer, output = figure.answer, figure.y_hat[figure.answer]
-        second = next(int(k) for k in np.argsort(-figure.y_hat, kind="stable") if k != answer)
+        answer, output, second = figure.answer, figure.y_hat[figure.answer], figure.second
+        set_readout(self.top_two, f"top two outputs: 1st {answer} at {output:.2f}, "
+                                  f"2nd {second} at {figure.y_hat[second]:.2f}")
         verdict = "right" if answer == y[i] else "wrong"
         accuracy = np.mean(self.predictions[name] == y)
         set_readout(self.line, f"label {y[i]}: the {name} network answers {answer} "
@@ -69,8 +73,9 @@ class NetworkExplorer:
     def app(self):
         controls = {"digit": self.digit, "network": self.network, "mistake": self.mistake}
         buttons = w.HBox([self.network, self.mistake])
-        return App([self.digit, buttons, self.line, self.view], controls=controls,
-                   figures=[self.view], readouts={"answer": self.line}, title="network explorer")
+        return App([self.digit, buttons, self.top_two, self.line, self.view], controls=controls,
+                   figures=[self.view], readouts={"top two": self.top_two, "answer": self.line},
+                   title="network explorer")
 
 
 def _check_nets(nets):

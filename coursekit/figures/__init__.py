@@ -6,6 +6,7 @@ from coursekit.figures.base import LiveFigure
 from coursekit.figures.digits import DigitColumnFigure, DigitFigure, DigitRowFigure
 from coursekit.figures.pixels import PixelValuesFigure
 from coursekit.figures.network_diagram import NetworkFigure
+from coursekit.figures.weighted_sum import WeightedSumFigure, weighted_sum_parts
 from coursekit.figures.activation_curves import ActivationGalleryFigure, SquishFigure
 from coursekit.figures.layers import ActivationHistogramsFigure, NetworkActivityFigure
 from coursekit.figures.neuron import NeuronFigure
@@ -21,3 +22,4 @@ __all__ += ["ActivationGalleryFigure", "ActivationHistogramsFigure", "NetworkAct
 __all__ += ["CostBarsFigure", "CostCurvesFigure", "Descent1DFigure", "GradientImagesFigure",
             "SliceFigure", "SurfaceFigure"]
 __all__ += ["AnswerFigure", "FilterFigure", "PreparationFigure", "TrainingCurvesFigure"]
+__all__ += ["WeightedSumFigure", "weighted_sum_parts"]

@@ -76,6 +76,21 @@ def test_network_explorer_readout_gives_the_answer(digits, nets):
     assert app.figures[0].figure.net is nets["trained"]
 
 
+@pytest.mark.parametrize("name", ["random", "trained"])
+def test_network_explorer_reads_out_the_top_two_outputs(digits, nets, name):
+    X, y = digits.X_test[:50], digits.y_test[:50]
+    app = apps.network_explorer(X, y, nets=nets)
+    app.controls["network"].value = name
+    for i in (3, 8):
+        app.controls["digit"].value = i
+        y_hat = nets[name].forward(X[i])
+        first, second = np.argsort(-y_hat, kind="stable")[:2]
+        assert app.readouts["top two"].value.endswith(
+            f"top two outputs: 1st {first} at {y_hat[first]:.2f}, "
+            f"2nd {second} at {y_hat[second]:.2f}</span>")
+        assert "nnlib-readout" in app.readouts["top two"]._dom_classes
+
+
 def test_next_mistake_jumps_to_a_wrong_answer(digits, nets):
     X, y = digits.X_test[:200], digits.y_test[:200]
     app = apps.network_explorer(X, y, nets=nets)

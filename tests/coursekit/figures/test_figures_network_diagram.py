@@ -3,7 +3,10 @@ the same pixels as a fresh drawing, and readable errors for wrong inputs."""
 import numpy as np
 import pytest
 
+import matplotlib
+
 from coursekit import figures
+from coursekit.figures.layers import WINNER
 from coursekit.trained import trained_network
 from nnlib import Network, data
 
@@ -33,10 +36,23 @@ def test_network_figure_shows_the_answer_of_the_network(digits, trained):
     assert figure.answer == trained.predict(x)
     np.testing.assert_allclose(figure.y_hat, trained.forward(x))
     label = figure.answer_label       # drawn over the plain label of the answer
-    assert label.get_text() == str(figure.answer) and label.get_color() == figures.base.HIGHLIGHT
+    assert label.get_text() == str(figure.answer) and label.get_color() == WINNER
     assert label.get_position() == figure.output_labels[figure.answer].get_position()
     np.testing.assert_allclose(figure.ring.get_offsets()[0], figure.positions[-1][figure.answer])
-    assert f"answer: {figure.answer}" in figure.title.get_text()
+    order = np.argsort(-figure.y_hat, kind="stable")
+    assert figure.second == order[1]
+    assert figure.title.get_text().endswith(
+        f"answer {figure.answer} (output {figure.y_hat[figure.answer]:.2f}),  "
+        f"second {figure.second} ({figure.y_hat[figure.second]:.2f})")
+    # every output's value is printed beside its label, the answer's in the answer colour
+    values = figure.values.cells
+    assert [t for _, _, t, _ in values] == [f"{v:.2f}" for v in figure.y_hat]
+    assert [c for _, _, _, c in values].count(WINNER) == 1 and values[figure.answer][3] == WINNER
+    # the answer's colour is used for nothing else: not for lines, neurons or the marked ring
+    line_colours = {tuple(np.round(c[:3], 3)) for c in figure.lines.get_colors()}
+    assert len(line_colours) == 2
+    assert tuple(np.round(matplotlib.colors.to_rgb(WINNER), 3)) not in line_colours
+    assert WINNER not in (figures.base.ACCENT, figures.base.HIGHLIGHT)
     # every hidden and output neuron is shaded by its activation
     np.testing.assert_allclose(figure.neurons.get_array(),
                                np.concatenate(trained.trace(x).activations[1:]))
@@ -78,14 +94,39 @@ def test_changed_weights_of_the_same_network_are_redrawn(digits):
     np.testing.assert_array_equal(figure.rgba(), figures.NetworkFigure(net, digits.X_test[0]).rgba())
 
 
-def test_strongest_lines_per_neuron(digits):
+def test_strongest_lines_per_layer_by_their_share_of_z(digits):
     net = Network((784, 16, 16, 10), rng=1)
-    figure = figures.NetworkFigure(net, digits.X_test[0], strongest=3)
-    assert len(figure.lines.get_segments()) == 3 * (16 + 16 + 10)
-    # the first output neuron's lines start at its 3 largest |weights| of layer 2
-    top = np.argsort(-np.abs(net.weights[2][0]))[:3]
-    starts = np.array([s[0] for s in figure.lines.get_segments()[-30:-27]])
-    np.testing.assert_allclose(starts, figure.positions[2][top])
+    x = digits.X_test[0]
+    figure = figures.NetworkFigure(net, x, strongest=3)
+    segments = figure.lines.get_segments()
+    assert len(segments) == 3 * 3
+    # the last layer's 3 lines are its 3 largest |w_jk a_k|, from neuron k of layer 2 to output j
+    a2 = net.trace(x).activations[2]
+    shares = np.abs(net.weights[2] * a2)
+    j, k = np.unravel_index(np.argsort(-shares, axis=None)[:3], shares.shape)
+    np.testing.assert_allclose([s[0] for s in segments[-3:]], figure.positions[2][k])
+    np.testing.assert_allclose([s[1] for s in segments[-3:]], figure.positions[3][j])
+    # layer 1: only lit pixels carry anything, so every line starts at a lit pixel
+    starts = [int(np.argmin(np.abs(figure.positions[0][:, 1] - s[0][1]))) for s in segments[:3]]
+    assert all(x[i] > 0 for i in starts)
+    # the legend says how many of how many
+    legend = figure.fig.legends[0].get_title().get_text()
+    assert "9 of 12,960 connections" in legend and "3 per layer" in legend
+
+
+def test_strongest_connections_helper():
+    W = np.array([[1.0, -5.0, 2.0], [0.5, 3.0, -4.0]])
+    a = np.array([1.0, 0.0, 1.0])                      # input 1 is dark: its -5 and 3 carry nothing
+    j, k, share = figures.network_diagram.strongest_connections(W, a, 3)
+    assert list(zip(j, k)) == [(1, 2), (0, 2), (0, 0)]
+    np.testing.assert_array_equal(share, [-4.0, 2.0, 1.0])
+
+
+def test_a_new_digit_changes_the_lines(digits, trained):
+    figure = figures.NetworkFigure(trained, digits.X_test[0])
+    segments = [s.copy() for s in figure.lines.get_segments()]
+    figure.update(x=digits.X_test[1])
+    assert not all(np.array_equal(a, b) for a, b in zip(segments, figure.lines.get_segments()))
 
 
 def test_other_network_shapes_and_titles(digits):
