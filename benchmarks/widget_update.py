@@ -8,9 +8,16 @@ every tick: build a fresh pyplot figure, plot, savefig a PNG, close it.
 Cases come from the files widget_cases_*.py beside this script; each defines
 cases() returning (name, app, control_name, values) tuples.
 
+The training app's live view is not a tick but runs beside training, so it
+is measured by what it costs training: "live_view_slowdown" is the median
+epoch time of the app's training thread (the 4,000 sample digits, pace 0)
+with the live view redrawing (figures updated, FigureView refreshed) over
+the median without it, runs of each alternating in one process; target <= 1.20.
+
 Run:  .venv/bin/python benchmarks/widget_update.py [--ticks 30]
 Ends with one JSON line:
-{"widgets": {name: median_ms, ...}, "naive_median_ms": ..., "worst_ratio": naive/slowest}
+{"widgets": {name: median_ms, ...}, "naive_median_ms": ..., "worst_ratio": naive/slowest,
+ "live_view_slowdown": with/without, "live_view_per_s": redraws per second}
 """
 import argparse
 import importlib
@@ -64,6 +71,29 @@ def naive_median_ms(ticks):
     return 1000 * float(np.median(times))
 
 
+def live_view_slowdown(rounds=2, epochs=40):
+    """(median epoch time with the live view / without, live-view redraws per second) in the training app."""
+    from coursekit.apps.training import training_app
+    from nnlib import data
+    digits = data.load_sample()
+    app = training_app(digits.X_train, digits.y_train, digits.X_test, digits.y_test, epochs=epochs,
+                       pace=0.0)
+    trainer, times, rates = app.trainer, {False: [], True: []}, []
+    for _ in range(rounds):
+        for live in (False, True):
+            first, ticks = trainer.history.epochs, app.pump.ticks
+            if live:
+                app.controls["start"].click()             # the app's own Start: pump and training
+            else:
+                trainer.start(epochs, app.controls["lr"].value)
+            trainer.wait(600)
+            seconds = np.asarray(trainer.history.seconds[max(first - 1, 0):], dtype=float)
+            times[live] += list(np.diff(seconds) if first else np.diff(seconds, prepend=0.0))
+            if live:
+                rates.append((app.pump.ticks - ticks) / (seconds[-1] - seconds[0]))
+    return float(np.median(times[True]) / np.median(times[False])), float(np.median(rates))
+
+
 def all_cases():
     sys.path.insert(0, str(HERE))   # the case files sit beside this script
     for path in sorted(HERE.glob("widget_cases_*.py")):
@@ -81,10 +111,13 @@ def main():
             results[name] = round(time_ticks(app.controls[control], values, args.ticks), 2)
             print(f"{name:45s} {results[name]:7.2f} ms per tick")
         naive = round(naive_median_ms(max(5, args.ticks // 3)), 2)
+        slowdown, per_s = live_view_slowdown(rounds=2 if args.ticks >= 10 else 1)
     print(f"{'naive interact (re-plot + savefig)':45s} {naive:7.2f} ms per tick")
+    print(f"{'06 training: live view':45s} {slowdown:7.2f} x epoch time, {per_s:.1f} redraws/s")
     slowest = max(results.values()) if results else float("nan")
     print(json.dumps({"widgets": results, "naive_median_ms": naive,
-                      "worst_ratio": round(naive / slowest, 2) if results else None}))
+                      "worst_ratio": round(naive / slowest, 2) if results else None,
+                      "live_view_slowdown": round(slowdown, 2), "live_view_per_s": round(per_s, 1)}))
 
 
 if __name__ == "__main__":

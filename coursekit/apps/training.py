@@ -1,11 +1,15 @@
-"""Train the network and watch it learn: Start, Stop, a progress bar and live curves.
+"""Train the network and watch it learn: Start, Stop, a progress bar, live curves and live weights.
 
 A notebook cell is busy while it runs, and a busy kernel handles no button
 clicks; a Stop button would be ignored until training ended. So training
 runs in a background thread, one epoch at a time: after each epoch the
-callback of training.train updates the curves, the progress bar and the
-read-out, and returns True once Stop was clicked (train stops cleanly).
-Building the app starts nothing: only the Start button does.
+callback of training.train updates the progress bar and the read-out, and
+returns True once Stop was clicked (train stops cleanly). The figures (the
+curves, and what each neuron of layers 1 and 2 looks for) are redrawn by a
+Pump (live_view.py) a few times a second while training runs, from its own
+thread, so a redraw never sits inside the training loop; it is the only
+thread that draws while training runs, and it has stopped before the last
+redraw. Building the app starts nothing: only the Start button does.
 """
 import re
 import threading
@@ -16,7 +20,9 @@ import numpy as np
 
 from coursekit.apps.base import (LABEL_STYLE, App, FigureView, dropdown, int_slider, on_change, readout,
                                  set_readout)
+from coursekit.apps.live_view import Pump
 from coursekit.diagnose import diagnose, good_lr
+from coursekit.figures.live_view import LayerImagesFigure
 from coursekit.figures.training_curves import TrainingCurvesFigure
 from coursekit.trained import RECIPES    # how the shipped networks were trained: output, cost, lr
 from nnlib import training
@@ -103,7 +109,8 @@ def training_app(X, y, X_test, y_test, activation="sigmoid", epochs=10, lr=None,
     """Train a 784-16-16-10 network on X (N, 784), y (N,) with Start / Stop, testing on X_test, y_test.
 
     Controls: hidden activation (a fresh network), epochs, learning rate,
-    Start, Stop, Start afresh. Shows the cost and accuracy after each epoch.
+    Start, Stop, Start afresh. Shows the cost and accuracy per epoch and, a
+    few times a second while it trains, each hidden neuron's weights as images.
     """
     trainer = Trainer(X, y, X_test, y_test, activation, seed, batch_size, pace)
     return TrainingApp(trainer, epochs, lr or RECIPES[activation]["lr"]).app()
@@ -120,6 +127,9 @@ class TrainingApp:
         activation = trainer.activation
         self.figure = TrainingCurvesFigure(epochs=epochs, cost_name=cost_name(activation))
         self.view = FigureView(self.figure)
+        self.layers = LayerImagesFigure(trainer.net)
+        self.layers_view = FigureView(self.layers)
+        self.pump, self._curves_at = Pump(self.live_tick), 0
         self.kind = w.ToggleButtons(options=list(RECIPES), value=activation,
                                     description="hidden layers", style=LABEL_STYLE)
         self.epochs = int_slider("epochs per Start", epochs, 1, 50)
@@ -131,8 +141,7 @@ class TrainingApp:
                                       style=LABEL_STYLE)                # the label needs the room
         self.plan, self.status = readout(), readout()
         self._wire()
-        self.figure.update(title=f"a fresh {activation} network: press Start")
-        self.view.refresh()
+        self._show_fresh(activation)
         self.show_plan()
         set_readout(self.status, f"A fresh {activation} network, not trained yet.")
 
@@ -146,14 +155,17 @@ class TrainingApp:
         on_change(self.rate, self.show_plan)
 
     def app(self):
-        app = App([self.kind, w.HBox([self.epochs, self.rate]),
-                   w.HBox([self.start, self.stop, self.afresh, self.progress]), self.plan,
-                   self.status, self.view],
+        # Start afresh sits by the activation: both make a fresh network, and both come
+        # before Start, so a learner (or the browser test) who goes through the controls
+        # in order ends with a network in training, not with a fresh one.
+        app = App([w.HBox([self.kind, self.afresh]), w.HBox([self.epochs, self.rate]),
+                   w.HBox([self.start, self.stop, self.progress]), self.plan,
+                   self.status, self.view, self.layers_view],
                   controls={"activation": self.kind, "epochs": self.epochs, "lr": self.rate,
                             "start": self.start, "stop": self.stop, "afresh": self.afresh},
-                  figures=[self.view], readouts={"plan": self.plan, "status": self.status},
+                  figures=[self.view, self.layers_view], readouts={"plan": self.plan, "status": self.status},
                   title="training")
-        app.trainer, app.progress = self.trainer, self.progress
+        app.trainer, app.progress, app.pump = self.trainer, self.progress, self.pump
         return app
 
     def show_plan(self, _value=None):
@@ -166,12 +178,27 @@ class TrainingApp:
 
     def on_epoch(self, history):
         self.progress.value = min(self.progress.value + 1, self.progress.max)
-        self.figure.update(history=history, title=f"after epoch {history.epochs}: cost "
-                           f"{history.cost[-1]:.3f}, test accuracy {history.test_accuracy[-1]:.1%}")
-        self.view.refresh()
         set_readout(self.status, f"epoch {history.epochs}: {history.summary()}")
 
+    def live_tick(self, done=False):
+        """Redraw the weights as they are now, and the curves if an epoch has ended since (the Pump's tick)."""
+        history = snapshot(self.trainer.history)
+        n = history.epochs
+        self.layers.update(net=self.trainer.net, title=f"what each neuron looks for, during epoch "
+                           f"{n + 1}" if not done else f"what each neuron looks for, "
+                           f"after epoch {n}")
+        self.layers_view.refresh()
+        if n != self._curves_at and n:
+            self._curves_at = n
+            self.figure.update(history=history, title=f"after epoch {n}: cost {history.cost[-1]:.3f}, "
+                               f"test accuracy {history.test_accuracy[-1]:.1%}")
+            self.view.refresh()
+
     def on_end(self, message):
+        self.pump.stop()                         # from here on this thread alone draws
+        self.live_tick(done=True)
+        if self.pump.error is not None:
+            message += f" (The live view stopped: {type(self.pump.error).__name__}: {self.pump.error}.)"
         set_readout(self.status, message)
         self._lock(False)
         self.show_plan()
@@ -186,6 +213,7 @@ class TrainingApp:
         self.progress.max, self.progress.value = self.epochs.value, 0
         self._lock(True)
         set_readout(self.status, f"training for {self.epochs.value} epoch(s)...")
+        self.pump.start()                        # first: a run that ends at once stops it again
         self.trainer.start(self.epochs.value, self.rate.value)
 
     def on_stop(self, _button):
@@ -196,22 +224,29 @@ class TrainingApp:
         self.trainer.stop()
         set_readout(self.status, "stopping after this epoch...")
 
-    def on_afresh(self, _button=None):
+    def on_afresh(self, _button=None, why="Started afresh"):
         if self.trainer.running:
             return
         activation = self.kind.value
         self.trainer.reset(activation)
         self.figure.clear()
-        self.figure.update(title=f"a fresh {activation} network: press Start",
-                           cost_name=cost_name(activation))
-        self.view.refresh()
+        self.figure.update(cost_name=cost_name(activation))
+        self._show_fresh(activation)
         self.progress.value = 0
-        set_readout(self.status, f"Started afresh: a new {activation} network, not trained yet.")
+        set_readout(self.status, f"{why}: a new {activation} network, not trained yet.")
         self.show_plan()
+
+    def _show_fresh(self, activation):
+        self._curves_at = 0
+        self.figure.update(title=f"a fresh {activation} network: press Start")
+        self.view.refresh()
+        self.layers.update(net=self.trainer.net, title="what each neuron looks for: random weights, "
+                                                       "before training")
+        self.layers_view.refresh()
 
     def on_kind(self, activation):
         self.rate.value = RECIPES[activation]["lr"]
-        self.on_afresh()
+        self.on_afresh(why=f"Hidden layers changed to {activation}")
 
 
 def diverged_message(error, net, lr):
@@ -229,6 +264,14 @@ def diverged_message(error, net, lr):
     return " ".join(kept + [f"The learning rate lr={lr:g} is too large for this network: pick lr={good:g} "
                             f"and press Start afresh; at that rate it learns steadily (about 90 % of the "
                             f"test digits after 10 epochs)."])
+
+
+def snapshot(history):
+    """A copy of a History that another thread is appending to, cut to the epochs complete in every list."""
+    fields = ("cost", "train_accuracy", "test_accuracy", "lr", "seconds")
+    lists = {name: list(getattr(history, name)) for name in fields}
+    n = min(len(lists["cost"]), len(lists["train_accuracy"]), len(lists["seconds"]))
+    return training.History(**{name: values[:n] for name, values in lists.items()})
 
 
 def cost_name(activation):

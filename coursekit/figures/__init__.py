@@ -14,6 +14,7 @@ from coursekit.figures.cost_bars import CostBarsFigure, CostCurvesFigure
 from coursekit.figures.landscape import Descent1DFigure, GradientImagesFigure, SliceFigure, SurfaceFigure
 from coursekit.figures.training_curves import TrainingCurvesFigure
 from coursekit.figures.filters import AnswerFigure, FilterFigure, PreparationFigure
+from coursekit.figures.live_view import LayerImagesFigure, TopDigitsFigure
 
 __all__ = ["LiveFigure", "DigitFigure", "DigitColumnFigure", "DigitRowFigure", "PixelValuesFigure",
            "NetworkFigure", "base", "digits"]
@@ -23,3 +24,4 @@ __all__ += ["CostBarsFigure", "CostCurvesFigure", "Descent1DFigure", "GradientIm
             "SliceFigure", "SurfaceFigure"]
 __all__ += ["AnswerFigure", "FilterFigure", "PreparationFigure", "TrainingCurvesFigure"]
 __all__ += ["WeightedSumFigure", "weighted_sum_parts"]
+__all__ += ["LayerImagesFigure", "TopDigitsFigure"]
