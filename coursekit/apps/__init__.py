@@ -51,6 +51,7 @@ from coursekit.apps.cost import cost_knobs
 from coursekit.apps.descent import cost_slices, descent_1d, descent_2d
 from coursekit.apps.training import training_app
 from coursekit.apps.draw import draw_digit
+from coursekit.apps.sandbox import shape_sandbox
 
 __all__ = ["App", "FigureView", "digit_browser", "pixel_explorer", "network_explorer",
            "base", "digits"]
@@ -58,4 +59,5 @@ __all__ += ["activation_gallery", "activation_twins", "network_knobs", "neuron_e
             "squish_explorer"]
 __all__ += ["cost_knobs", "cost_slices", "descent_1d", "descent_2d"]
 __all__ += ["draw_digit", "training_app"]
+__all__ += ["shape_sandbox"]
 __all__ += ["rows_of_w"]

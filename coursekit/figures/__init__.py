@@ -15,6 +15,7 @@ from coursekit.figures.landscape import Descent1DFigure, GradientImagesFigure, S
 from coursekit.figures.training_curves import TrainingCurvesFigure
 from coursekit.figures.filters import AnswerFigure, FilterFigure, PreparationFigure
 from coursekit.figures.live_view import LayerImagesFigure, TopDigitsFigure
+from coursekit.figures.sandbox import ShapeSandboxFigure
 
 __all__ = ["LiveFigure", "DigitFigure", "DigitColumnFigure", "DigitRowFigure", "PixelValuesFigure",
            "NetworkFigure", "base", "digits"]
@@ -23,5 +24,6 @@ __all__ += ["ActivationGalleryFigure", "ActivationHistogramsFigure", "NetworkAct
 __all__ += ["CostBarsFigure", "CostCurvesFigure", "Descent1DFigure", "GradientImagesFigure",
             "SliceFigure", "SurfaceFigure"]
 __all__ += ["AnswerFigure", "FilterFigure", "PreparationFigure", "TrainingCurvesFigure"]
+__all__ += ["ShapeSandboxFigure"]
 __all__ += ["WeightedSumFigure", "weighted_sum_parts"]
 __all__ += ["LayerImagesFigure", "TopDigitsFigure"]

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import coursekit.exercises as exercises_package
-from coursekit.exercises import activations, cost, descent, neurons, training, weights
+from coursekit.exercises import activations, cost, descent, neurons, shapes, training, weights
 from exercise_notebooks import cell_output, exercises
 
 EXERCISES = exercises()
@@ -37,11 +37,11 @@ def contexts():
 
 
 def test_every_checker_is_an_exercise_of_some_notebook():
-    defined = {name for module in (neurons, weights, activations, cost, descent, training)
+    defined = {name for module in (neurons, weights, activations, cost, descent, training, shapes)
                for name, f in inspect.getmembers(module, inspect.isfunction)
                if name.startswith("check_") and f.__module__ == module.__name__}
     assert defined == {ex.checker for ex in EXERCISES}
-    assert len(EXERCISES) == 18
+    assert len(EXERCISES) == 20     # 07 Ex 1 asks 02's count for another shape
     assert not [n for n in dir(exercises_package) if n.startswith("check_") and n != "check_count"
                 and n != "check_number"]
 
@@ -203,11 +203,11 @@ def test_printing_instead_of_returning_gets_a_word_about_return(key, contexts, c
 
 
 def test_counts_of_exercises_checked_both_ways():
-    """Accepts its own answer: all 18. Refuses the library's function: the 4 whose answer nnlib
+    """Accepts its own answer: all 20. Refuses the library's function: the 4 whose answer nnlib
     has (sigmoid, relu, a layer, a step). Refuses a typed constant: the 7 function exercises and
     the nudged gradient (where typed numbers are checkable). All three: 4."""
     functions = {key for key, ex in BY_NAME.items() if ex.is_function}
-    assert len(BY_NAME) == 18 and len(functions) == 7
+    assert len(BY_NAME) == 20 and len(functions) == 7
     assert set(LIBRARY) <= functions and len(LIBRARY) == 4
     assert functions <= set(CONSTANT) and len(CONSTANT) == 8
     assert len(set(LIBRARY) & set(CONSTANT)) == 4

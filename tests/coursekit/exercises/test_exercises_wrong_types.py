@@ -8,7 +8,8 @@ import pytest
 
 from coursekit import landscapes, trained
 from coursekit.exercises import Feedback
-from coursekit.exercises import activations, cost, descent, neurons, training, weights
+from coursekit.shapes import Run, smallest_above
+from coursekit.exercises import activations, cost, descent, neurons, shapes, training, weights
 from nnlib import data
 from nnlib.network import Network
 
@@ -67,9 +68,22 @@ FUNCTIONS = {
 }
 
 
+class Sandbox:
+    """What check_smallest_network reads of the shape sandbox: its runs (here one, 784-6-10)."""
+    runs = [Run((784, 6, 10), "sigmoid", 10, 0.87)]
+
+    def best_small_run(self, threshold):
+        return smallest_above(self.runs, threshold)
+
+
+SHAPES = {   # answers that are layer sizes
+    "check_smallest_network": (lambda a: shapes.check_smallest_network(a, Sandbox()), (784, 6, 10)),
+}
+
+
 def test_every_checker_is_here():
     from test_exercises_notebooks import EXERCISES
-    assert set(NUMBERS) | set(VECTORS) | set(FUNCTIONS) == {ex.checker for ex in EXERCISES}
+    assert set(NUMBERS) | set(VECTORS) | set(FUNCTIONS) | set(SHAPES) == {ex.checker for ex in EXERCISES}
 
 
 class Odd:
@@ -175,3 +189,13 @@ def test_function_checkers_accept_the_right_function_and_keep_its_printing(name,
         return right(*args)
     assert quietly(check, chatty)
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+@pytest.mark.parametrize("answer", WEIRD + ["784-6-10", (784, 6), (6,), (784.0, 6.0, 10.0)],
+                         ids=lambda a: type(a).__name__)
+def test_shape_checkers_answer_anything_kindly(name, answer):
+    check, right = SHAPES[name]
+    assert not quietly(check, answer)
+    for answer in (right, list(right), tuple(np.array(right))):
+        assert quietly(check, answer), answer

@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 from IPython.display import HTML
 
-from coursekit.exercises import activations, cost, descent, neurons, training, weights
+from coursekit.exercises import activations, cost, descent, neurons, shapes, training, weights
 from coursekit.exercises.presentation import (SUMMARY, VARIABLE, Answer, Presented, exercise,
                                               presenting)
 from exercise_notebooks import CHECK_CALL, NOTEBOOKS, exercises
 
 EXERCISES = exercises()
-MODULES = (neurons, weights, activations, cost, descent, training)
+MODULES = (neurons, weights, activations, cost, descent, training, shapes)
 CHECKERS = {name: f for module in MODULES for name, f in inspect.getmembers(module, inspect.isfunction)
             if name.startswith("check_") and f.__module__ == module.__name__}
 FOLD = f"<details><summary>{SUMMARY}</summary>"
@@ -72,7 +72,7 @@ def test_presented_is_html_with_a_fold_and_plain_text_too():
 
 
 def test_every_checker_takes_part():
-    assert len(CHECKERS) == 18
+    assert len(CHECKERS) == 19
     for name, check in CHECKERS.items():
         assert callable(check.answer) and check.question, name
         assert check.__wrapped__.__name__ == name
