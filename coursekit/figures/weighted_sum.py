@@ -20,6 +20,8 @@ forward_layer, so the figure shows exactly what the network computes.
 from typing import NamedTuple
 
 import numpy as np
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import Normalize
 
 from coursekit.figures.base import DIVERGING, SEQUENTIAL
 from coursekit.figures.blit import BlitFigure
@@ -101,7 +103,10 @@ class WeightedSumFigure(BlitFigure):
         for x_in, sign in ((2.85, "×"), (5.55, "=")):
             self.fig.text(x_in / width, bottom + side[1] / 2, sign, fontsize=24, ha="center",
                           va="center")
-        self.colorbar = self.fig.colorbar(self.images[0], cax=add_axes(
+        # The colour bar has a scale of its own: were it the image's, every set_clim on a
+        # layer change would redraw the bar (11 ms) even when its picture is saved.
+        self.scale = ScalarMappable(Normalize(-1, 1), DIVERGING)
+        self.colorbar = self.fig.colorbar(self.scale, cax=add_axes(
             self, [8.2 / width, bottom, 0.13 / width, side[1]]))
         self.colorbar.set_label("w and w·a:  − lowers z,  + raises z", fontsize=10)
         self.panel_titles = [ax.set_title("", fontsize=12) for ax in self.axes_]
@@ -109,6 +114,7 @@ class WeightedSumFigure(BlitFigure):
         self.fig.suptitle("one row of W times the column a is one weighted sum z", fontsize=14,
                           y=0.97)
         self.moving(*self.images, *self.numbers, self.panel_titles[0], self.sum_values)
+        self._still_for = None        # the layer the still parts (ticks, colour bar, labels) show
         self._set_layer()
         self.update()
 
@@ -141,32 +147,46 @@ class WeightedSumFigure(BlitFigure):
         self.redraw()
 
     def _set_layer(self):
-        """Panel shapes, ticks, colour scale and titles for self.layer (a full redraw)."""
-        l, W = self.layer, self.net.weights[self.layer - 1]
+        """Panel shapes and colour scale for self.layer; the still parts when next drawn."""
+        W = self.net.weights[self.layer - 1]
         n = W.shape[1]
-        image = n == 784
-        extent = (-0.5, 27.5, 27.5, -0.5) if image else (-0.5, 0.5, n - 0.5, -0.5)
+        extent = (-0.5, 27.5, 27.5, -0.5) if n == 784 else (-0.5, 0.5, n - 0.5, -0.5)
         for ax, img in zip(self.axes_, self.images):
             img.set_extent(extent)
             ax.set_xlim(extent[:2])
             ax.set_ylim(extent[2:])
-            ax.set_xticks([])
-            ax.set_yticks([] if image or ax is not self.axes_[0] else range(n))
-        self.axes_[0].tick_params(labelsize=9)
         # one scale for w and w·a: |w·a| <= |w| since 0 <= a <= 1; the 99th percentile
         # of the layer keeps a few extreme weights from washing out the rest
         self.limit = float(np.percentile(np.abs(W), 99)) or 1.0
         for img in (self.images[0], self.images[2]):
             img.set_clim(-self.limit, self.limit)
+        self.background_key = self.layer
+
+    def redraw(self, full=False):
+        """As BlitFigure's; the still parts are set for the layer only when they are drawn
+        (a layer seen before pastes its saved picture: a switch back costs a blit)."""
+        if (full or self.layer not in self._backgrounds) and self._still_for != self.layer:
+            self._set_still()
+        super().redraw(full)
+
+    def _set_still(self):
+        """Ticks, colour bar, titles and labels of self.layer (drawn into the background)."""
+        l, W = self.layer, self.net.weights[self.layer - 1]
+        n = W.shape[1]
+        for ax in self.axes_:
+            ax.set_xticks([])
+            ax.set_yticks([] if n == 784 or ax is not self.axes_[0] else range(n))
+        self.axes_[0].tick_params(labelsize=9)
+        self.scale.set_clim(-self.limit, self.limit)
         self.colorbar.set_ticks([-self.limit, 0, self.limit])
         self.colorbar.set_ticklabels([f"−{self.limit:.2f}", "0", f"+{self.limit:.2f}"])
         squash = self.net.layer_function(l).name
         self.sum_labels[-1].set_text("a = σ(z)" if squash == "sigmoid" else f"a = {squash}(z)")
-        self.sum_header.set_text(f"sum over {W.shape[1]} " + ("pixels" if l == 1 else "neurons"))
+        self.sum_header.set_text(f"sum over {n} " + ("pixels" if l == 1 else "neurons"))
         source = "the digit (0 dark, 1 lit)" if l == 1 else f"layer {l - 1}'s activations"
         self.panel_titles[1].set_text(f"input a: {source}")
         self.panel_titles[2].set_text("w·a, element by element")
-        self.background_key = l
+        self._still_for = l
 
     def _show(self, p):
         """Put the numbers of one WeightedSum into the moving artists."""

@@ -87,6 +87,17 @@ def test_blitted_updates_draw_the_same_pixels_as_a_fresh_figure(digits, net):
     np.testing.assert_array_equal(figure.rgba(), fresh.rgba())
 
 
+def test_a_full_redraw_after_a_saved_layer_shows_that_layers_still_parts(digits, net):
+    """Back on a layer seen before, only its saved picture is pasted; a full redraw then
+    (a resize, say) must still draw that layer's ticks, colour bar and labels."""
+    figure = figures.WeightedSumFigure(net, digits.X_test[0], layer=2, neuron=3)
+    for layer in (3, 2):
+        figure.update(layer=layer)
+    figure.redraw(full=True)
+    fresh = figures.WeightedSumFigure(net, digits.X_test[0], layer=2, neuron=3)
+    np.testing.assert_array_equal(figure.rgba(), fresh.rgba())
+
+
 def test_other_activations_are_named(digits):
     relu = Network((784, 16, 16, 10), rng=0, activation="relu")
     figure = figures.WeightedSumFigure(relu, digits.X_test[0], layer=1, neuron=0)
