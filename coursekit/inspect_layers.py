@@ -43,11 +43,6 @@ def pixel_templates(net, layer):
     return W
 
 
-def colour_limit(values):
-    """A symmetric colour scale's end: the 99th percentile of |values|, so a few extremes do not wash out the rest."""
-    return float(np.percentile(np.abs(values), 99)) or 1.0
-
-
 def patches(kind, sigma=1.5, length=4.0, step=2, directions=8):
     """Unit-length (n, 784) templates of one kind: "edge", "line" or "blob", all over the middle of the image.
 

@@ -34,6 +34,12 @@ HIGHLIGHT = "#E69F00"      # Okabe-Ito orange
 NEGATIVE = "#D55E00"       # Okabe-Ito vermillion
 
 
+def colour_limit(values):
+    """The end of a symmetric DIVERGING scale for `values` (weights): the 99th percentile of
+    |values|, so that a few extreme weights do not wash out the rest (1.0 if all are 0)."""
+    return float(np.percentile(np.abs(values), 99)) or 1.0
+
+
 class LiveFigure:
     """A matplotlib Figure with its own Agg canvas (no pyplot, no global state).
 

@@ -8,7 +8,7 @@ PreparationFigure the steps that turn a drawing into such an input.
 """
 import numpy as np
 
-from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, LiveFigure
+from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, LiveFigure, colour_limit
 from coursekit.figures.blit import Bars, BlitFigure
 from nnlib.data import as_image
 from nnlib.errors import check_inputs, fail
@@ -46,8 +46,7 @@ class FilterFigure(LiveFigure):
         if net is not None:
             W = _first_layer(net)[:len(self.images)]
             # One colour scale for all: a weight means the same colour in every image.
-            # The 99th percentile keeps a few extreme weights from washing out the rest.
-            limit = float(np.percentile(np.abs(W), 99)) or 1.0
+            limit = colour_limit(W)
             for image, w in zip(self.images, W):
                 image.set_data(as_image(w))
                 image.set_clim(-limit, limit)

@@ -17,9 +17,9 @@ import numpy as np
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import Normalize
 
-from coursekit.figures.base import DIVERGING, SEQUENTIAL, LiveFigure
+from coursekit.figures.base import DIVERGING, SEQUENTIAL, LiveFigure, colour_limit
 from coursekit.figures.blit import BlitFigure
-from coursekit.inspect_layers import colour_limit, pixel_templates
+from coursekit.inspect_layers import pixel_templates
 
 SIDE, GAP, ROW_GAP = 28, 3, 9   # a tile is 28 x 28 pixels; white pixels between tiles (room for numbers)
 COLOURS = np.round(255 * matplotlib.colormaps[DIVERGING](np.linspace(0, 1, 256))).astype(np.uint8)

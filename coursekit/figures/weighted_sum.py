@@ -23,7 +23,7 @@ import numpy as np
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import Normalize
 
-from coursekit.figures.base import DIVERGING, SEQUENTIAL
+from coursekit.figures.base import DIVERGING, SEQUENTIAL, colour_limit
 from coursekit.figures.blit import BlitFigure
 from coursekit.figures.digits import add_axes
 from coursekit.figures.text import CellNumbers
@@ -155,9 +155,8 @@ class WeightedSumFigure(BlitFigure):
             img.set_extent(extent)
             ax.set_xlim(extent[:2])
             ax.set_ylim(extent[2:])
-        # one scale for w and w·a: |w·a| <= |w| since 0 <= a <= 1; the 99th percentile
-        # of the layer keeps a few extreme weights from washing out the rest
-        self.limit = float(np.percentile(np.abs(W), 99)) or 1.0
+        # one scale for w and w·a: |w·a| <= |w| since 0 <= a <= 1
+        self.limit = colour_limit(W)
         for img in (self.images[0], self.images[2]):
             img.set_clim(-self.limit, self.limit)
         self.background_key = self.layer
