@@ -49,6 +49,8 @@ class NotebookPage:
     browser (storage, cache, cookies) reaches the next.
     """
 
+    scroller = SCROLLER   # the element that scrolls the notebook (a JavaScript expression)
+
     def __init__(self, browser, server, path: str, ui: str = "lab", run_timeout: float = 600):
         self.server, self.path, self.ui, self.run_timeout = server, path, ui, run_timeout
         self.context = new_context(browser)
@@ -149,10 +151,10 @@ class NotebookPage:
     def screenshot_notebook(self, path: Path) -> Path:
         """The whole notebook in one picture: the viewport grows to fit it."""
         size = self.page.viewport_size
-        extra = self.page.evaluate(f"() => {{ const s = {SCROLLER}; return s ? s.scrollHeight - s.clientHeight : 0; }}")
+        extra = self.page.evaluate(f"() => {{ const s = {self.scroller}; return s ? s.scrollHeight - s.clientHeight : 0; }}")
         try:
             self.page.set_viewport_size({"width": size["width"], "height": min(size["height"] + max(extra, 0), MAX_SHOT_HEIGHT)})
-            self.page.evaluate(f"() => {{ const s = {SCROLLER}; if (s) s.scrollTop = 0; }}")
+            self.page.evaluate(f"() => {{ const s = {self.scroller}; if (s) s.scrollTop = 0; }}")
             self.page.wait_for_timeout(500)
             self.page.screenshot(path=str(path))
         finally:

@@ -43,30 +43,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class JupyterServer:
-    """A Jupyter server (`app` "lab" or "notebook") on copies of folders; a context manager.
+class LocalServer:
+    """What the harness's servers share: a free port on 127.0.0.1, a temporary folder with
+    the served copy (`root`) and the log, private Jupyter directories, and stopping it all.
 
-    `folders` maps a name to a folder: folder `name` of the served root is a
-    copy of it, so notebook `x.ipynb` in it opens as `name/x.ipynb`.
+    A subclass sets `log_name` and `tmp_prefix` and starts its process with `_launch`.
     """
+    log_name, tmp_prefix = "server.log", "nnlib-server-"
 
-    def __init__(self, folders: dict[str, Path], app: str = "lab", python: str = sys.executable,
-                 startup_timeout: float = 120):
-        self.folders = {name: Path(folder) for name, folder in folders.items()}
-        self.app = {"lab": "jupyterlab", "notebook": "notebook"}[app]
-        self.python = python
-        self.startup_timeout = startup_timeout
-        self.token = secrets.token_hex(24)
+    def __init__(self, python: str = sys.executable, startup_timeout: float = 120):
+        self.python, self.startup_timeout = python, startup_timeout
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.tmp = Path(tempfile.mkdtemp(prefix="nnlib-jupyter-"))
+        self.tmp = Path(tempfile.mkdtemp(prefix=self.tmp_prefix))
         self.root = self.tmp / "notebooks"
-        self.log_path = self.tmp / "server.log"
+        self.log_path = self.tmp / self.log_name
         self._proc: subprocess.Popen | None = None
         self._log = None
 
-    # -- life cycle -------------------------------------------------------
-    def __enter__(self) -> "JupyterServer":
+    def __enter__(self):
         self.start()
         return self
 
@@ -74,19 +69,21 @@ class JupyterServer:
         self.stop()
 
     def start(self) -> None:
-        """Copy the notebooks, launch the server and wait until it answers."""
-        self.root.mkdir()
-        for name, folder in self.folders.items():
-            shutil.copytree(folder, self.root / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        settings = self.tmp / "app-settings"
-        settings.mkdir()
-        (settings / "overrides.json").write_text(json.dumps(OVERRIDES, indent=1))
+        raise NotImplementedError
+
+    def _launch(self, command: list[str], cwd: Path, env: dict[str, str]) -> None:
         self._log = open(self.log_path, "wb")
-        self._proc = subprocess.Popen(
-            self._command(settings), cwd=self.root, env=self._env(),
-            stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-        self._wait_until_ready()
+        self._proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=self._log,
+                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    def _private_dirs(self, env: dict[str, str]) -> dict[str, str]:
+        """`env` with every Jupyter directory in the temporary folder (nothing of the user's)."""
+        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
+            path = self.tmp / name.lower()
+            path.mkdir()
+            env[name] = str(path)
+        env.update(PYDEVD_DISABLE_FILE_VALIDATION="1", JUPYTER_PLATFORM_DIRS="1")
+        return env
 
     def stop(self) -> None:
         """Stop the server (and its kernels) and remove every temporary file."""
@@ -103,6 +100,52 @@ class JupyterServer:
             self._log = None
         shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def url(self, path: str) -> str:
+        """The absolute address of `path` (which starts with a slash)."""
+        return self.base_url + path
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The last lines the server wrote, to explain a failure."""
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no server log)"
+
+    def log_lines(self, text: str) -> list[str]:
+        """The server's log lines that mention `text`."""
+        try:
+            return [line for line in self.log_path.read_text(errors="replace").splitlines() if text in line]
+        except OSError:
+            return []
+
+
+class JupyterServer(LocalServer):
+    """A Jupyter server (`app` "lab" or "notebook") on copies of folders; a context manager.
+
+    `folders` maps a name to a folder: folder `name` of the served root is a
+    copy of it, so notebook `x.ipynb` in it opens as `name/x.ipynb`.
+    """
+
+    log_name, tmp_prefix = "server.log", "nnlib-jupyter-"
+
+    def __init__(self, folders: dict[str, Path], app: str = "lab", python: str = sys.executable,
+                 startup_timeout: float = 120):
+        super().__init__(python, startup_timeout)
+        self.folders = {name: Path(folder) for name, folder in folders.items()}
+        self.app = {"lab": "jupyterlab", "notebook": "notebook"}[app]
+        self.token = secrets.token_hex(24)
+
+    def start(self) -> None:
+        """Copy the notebooks, launch the server and wait until it answers."""
+        self.root.mkdir()
+        for name, folder in self.folders.items():
+            shutil.copytree(folder, self.root / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        settings = self.tmp / "app-settings"
+        settings.mkdir()
+        (settings / "overrides.json").write_text(json.dumps(OVERRIDES, indent=1))
+        self._launch(self._command(settings), self.root, self._env())
+        self._wait_until_ready()
+
     def shutdown_kernels(self) -> None:
         """End every session and stop every kernel (one notebook must not slow the next)."""
         for session in self._api("GET", "/api/sessions") or []:
@@ -117,17 +160,6 @@ class JupyterServer:
         with urllib.request.urlopen(request, timeout=30) as answer:
             body = answer.read()
         return json.loads(body) if body else None
-
-    def url(self, path: str) -> str:
-        """The absolute address of `path` (which starts with a slash)."""
-        return self.base_url + path
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The last lines the server wrote, to explain a failure."""
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no server log)"
 
     def _command(self, settings: Path) -> list[str]:
         command = [
@@ -153,21 +185,9 @@ class JupyterServer:
         return command
 
     def _env(self) -> dict[str, str]:
-        env = dict(os.environ)
-        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
-            path = self.tmp / name.lower()
-            path.mkdir()
-            env[name] = str(path)
-        env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
-                   MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1", JUPYTER_PLATFORM_DIRS="1")
+        env = self._private_dirs(dict(os.environ))
+        env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1", MPLBACKEND="Agg")
         return env
-
-    def log_lines(self, text: str) -> list[str]:
-        """The server's log lines that mention `text`."""
-        try:
-            return [line for line in self.log_path.read_text(errors="replace").splitlines() if text in line]
-        except OSError:
-            return []
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + self.startup_timeout

@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -25,7 +23,7 @@ from urllib.parse import quote, urlsplit
 from .chromium import ConsoleWatch, new_context
 from .frontend import PROBE_JS, NotebookPage
 from .kernel import KernelWatch
-from .server import free_port
+from .server import LocalServer
 
 PRESENT = Path(__file__).resolve().parents[3] / "classroom" / "present.py"
 LOCAL_HOSTS = {"127.0.0.1", None}  # None: data:, blob: and about: addresses
@@ -34,37 +32,22 @@ SCROLLER = """(() => [document.scrollingElement, ...document.querySelectorAll('#
     .filter(Boolean).sort((a, b) => (b.scrollHeight - b.clientHeight) - (a.scrollHeight - a.clientHeight))[0])()"""
 
 
-class VoilaServer:
+class VoilaServer(LocalServer):
     """`classroom/present.py` on a copy of `folder`: Voila on 127.0.0.1, a context manager."""
+
+    log_name, tmp_prefix = "voila.log", "nnlib-voila-"
 
     def __init__(self, folder: Path, cull_after: int = 60, preheat: bool = True,
                  python: str = sys.executable, startup_timeout: float = 120):
+        super().__init__(python, startup_timeout)
         self.folder, self.cull_after, self.preheat = Path(folder), cull_after, preheat
-        self.python, self.startup_timeout = python, startup_timeout
-        self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self.tmp = Path(tempfile.mkdtemp(prefix="nnlib-voila-"))
-        self.root = self.tmp / "notebooks"
-        self.log_path = self.tmp / "voila.log"
-        self._proc: subprocess.Popen | None = None
-        self._log = None
-
-    def __enter__(self) -> "VoilaServer":
-        self.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
     def start(self) -> None:
         """Copy the notebooks, start present.py and wait until Voila answers."""
         shutil.copytree(self.folder, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         command = [self.python, str(PRESENT), "--notebooks", str(self.root), "--port", str(self.port),
                    "--no-browser", "--cull-after", str(self.cull_after)]
-        self._log = open(self.log_path, "wb")
-        self._proc = subprocess.Popen(command + ([] if self.preheat else ["--no-preheat"]), cwd=self.tmp,
-                                      env=self._env(), stdout=self._log, stderr=subprocess.STDOUT,
-                                      stdin=subprocess.DEVNULL)
+        self._launch(command + ([] if self.preheat else ["--no-preheat"]), self.tmp, self._env())
         deadline = time.monotonic() + self.startup_timeout
         while not self._answers("/"):
             if self._proc.poll() is not None or time.monotonic() > deadline:
@@ -73,29 +56,9 @@ class VoilaServer:
                 raise RuntimeError(f"Voila (classroom/present.py) did not start:\n{log}")
             time.sleep(0.25)
 
-    def stop(self) -> None:
-        """Stop Voila (it stops its kernels) and remove the temporary files."""
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
-        self._proc = None
-        if self._log is not None:
-            self._log.close()
-            self._log = None
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
     def _env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k != "COURSEKIT_PRESENTATION"}  # present.py sets it
-        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
-            path = self.tmp / name.lower()
-            path.mkdir()
-            env[name] = str(path)
-        env.update(PYDEVD_DISABLE_FILE_VALIDATION="1", JUPYTER_PLATFORM_DIRS="1")
-        return env
+        return self._private_dirs(env)
 
     def _answers(self, path: str) -> bool:
         try:
@@ -103,10 +66,6 @@ class VoilaServer:
                 return answer.status == 200
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return False
-
-    def url(self, path: str) -> str:
-        """The absolute address of `path` (which starts with a slash)."""
-        return self.base_url + path
 
     def kernel_alive(self, kernel_id: str) -> bool:
         """Whether Voila still runs the kernel `kernel_id`."""
@@ -128,25 +87,12 @@ class VoilaServer:
         except (urllib.error.URLError, ConnectionError, TimeoutError, ValueError):
             return None
 
-    def log_lines(self, text: str) -> list[str]:
-        """Voila's log lines that mention `text`."""
-        try:
-            return [line for line in self.log_path.read_text(errors="replace").splitlines() if text in line]
-        except OSError:
-            return []
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The last lines Voila wrote, to explain a failure."""
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no Voila log)"
-
 
 class VoilaPage(NotebookPage):
     """A fresh, offline page showing one notebook in Voila (code hidden, widgets live).
 
     Requests to any host but 127.0.0.1 are aborted and kept in `outside`."""
+    scroller = SCROLLER
 
     def __init__(self, browser, server: VoilaServer, path: str, ui: str = "voila", run_timeout: float = 600):
         self.server, self.path, self.ui, self.run_timeout = server, path, ui, run_timeout
@@ -203,19 +149,6 @@ class VoilaPage(NotebookPage):
         if "✗ Not yet" in shown:  # in an output; the prose may quote the verdict
             problems.append("an exercise shows '✗ Not yet' on the projector (COURSEKIT_PRESENTATION=1 is set)")
         return problems
-
-    def screenshot_notebook(self, path: Path) -> Path:
-        """The whole page in one picture: the viewport grows to fit it."""
-        size = self.page.viewport_size
-        extra = self.page.evaluate(f"() => {{ const s = {SCROLLER}; return s ? s.scrollHeight - s.clientHeight : 0; }}")
-        try:
-            self.page.set_viewport_size({"width": size["width"], "height": min(size["height"] + max(extra, 0), 16000)})
-            self.page.evaluate(f"() => {{ const s = {SCROLLER}; if (s) s.scrollTop = 0; }}")
-            self.page.wait_for_timeout(500)
-            self.page.screenshot(path=str(path))
-        finally:
-            self.page.set_viewport_size(size)
-        return path
 
     def close(self) -> None:
         """Close the page, then stop its kernel (the next notebook gets the cores at once)."""
