@@ -1,8 +1,5 @@
 """The rows-of-W app of notebook 02: every control changes the figure and the read-out,
 and the read-out gives the network's own z and a."""
-import html
-import re
-
 import numpy as np
 import pytest
 from screen import assert_visible_change, snapshot  # tests/screen.py
@@ -66,38 +63,3 @@ def test_rows_of_w_checks_its_inputs(digits, net):
     with pytest.raises(TypeError, match="nnlib.Network"):
         apps.rows_of_w([np.zeros((16, 784))], digits.X_test[:5], digits.y_test[:5])
     assert apps.rows_of_w(Network(rng=1), digits.X_test[:5], digits.y_test[:5]).title == "rows of W"
-
-
-# --- the task of notebook 02 (cell: apps.rows_of_w(net, X, y, layer=1, neuron=6, digit=0)) ---
-
-def test_notebook_02_task_what_you_should_find(digits, net):
-    """The claims of 02's "What you should find", read off the widget as a learner would."""
-    X, y = digits.X_test, digits.y_test
-    app = apps.rows_of_w(net, X, y, layer=1, neuron=6, digit=0)
-    assert y[0] == 0
-    figure = app.figures[0].figure
-    assert figure.parts.total < 0 and figure.parts.activation < 0.01       # neuron 6: purple, off
-    sums, zs, acts = [], [], []
-    for j in range(16):
-        app.controls["neuron"].value = j
-        words = text(app.readouts["sum"])
-        sums.append(number_after(words, "Σ w·a ="))
-        zs.append(number_after(words, ", z ="))
-        acts.append(number_after(words, ", a ="))
-    orange = [j for j in range(16) if sums[j] > 0]
-    assert orange == [0, 2, 3, 7, 14] and all(acts[j] == 1.0 for j in orange)
-    closest = int(np.argmin(np.abs(zs)))
-    assert closest == 9 and zs[9] == pytest.approx(-4.6, abs=0.05) and acts[9] == 0.01
-    app.controls["layer"].value = 2
-    a = figure.parts.a
-    assert list(np.flatnonzero(np.round(a, 2) == 1.0)) == orange and np.sort(a)[-6] <= 0.01
-
-
-def text(widget):
-    return html.unescape(re.sub("<[^>]*>", "", widget.value))
-
-
-def number_after(words, marker):
-    match = re.search(re.escape(marker) + r"\s*(−?-?\d+\.?\d*)", words)
-    assert match, f"no number after {marker!r} in {words!r}"
-    return float(match.group(1).replace("−", "-"))

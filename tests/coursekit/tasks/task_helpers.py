@@ -34,6 +34,6 @@ def text(widget):
 
 def number_after(words, marker):
     """The number that follows `marker` in `words` (e.g. number_after(t, "average cost"))."""
-    match = re.search(re.escape(marker) + r"\s*([-+]?\d[\d,]*\.?\d*)", words)
+    match = re.search(re.escape(marker) + r"\s*([-+−]?\d[\d,]*\.?\d*)", words)   # − : a real minus
     assert match, f"no number after {marker!r} in {words!r}"
-    return float(match.group(1).replace(",", ""))
+    return float(match.group(1).replace(",", "").replace("−", "-"))

@@ -175,3 +175,28 @@ def test_knobs_trained_values_fit_on_the_sliders(knobs, net):
     c = knobs.controls
     assert max(np.abs(W).max() for W in net.weights) < c["weight"].max
     assert max(np.abs(b).max() for b in net.biases) < c["bias"].max
+
+
+# -- rows_of_w (cell: apps.rows_of_w(net, X, y, layer=1, neuron=6, digit=0)) ---------------
+
+def test_rows_of_w_task_what_you_should_find(sample, net):
+    """The claims of 02's "What you should find", read off the widget as a learner would."""
+    X, y = sample
+    app = apps.rows_of_w(net, X, y, layer=1, neuron=6, digit=0)
+    assert y[0] == 0
+    figure = app.figures[0].figure
+    assert figure.parts.total < 0 and figure.parts.activation < 0.01       # neuron 6: purple, off
+    sums, zs, acts = [], [], []
+    for j in range(16):
+        app.controls["neuron"].value = j
+        words = text(app.readouts["sum"])
+        sums.append(number_after(words, "Σ w·a ="))
+        zs.append(number_after(words, ", z ="))
+        acts.append(number_after(words, ", a ="))
+    orange = [j for j in range(16) if sums[j] > 0]
+    assert orange == [0, 2, 3, 7, 14] and all(acts[j] == 1.0 for j in orange)
+    closest = int(np.argmin(np.abs(zs)))
+    assert closest == 9 and zs[9] == pytest.approx(-4.6, abs=0.05) and acts[9] == 0.01
+    app.controls["layer"].value = 2
+    a = figure.parts.a
+    assert list(np.flatnonzero(np.round(a, 2) == 1.0)) == orange and np.sort(a)[-6] <= 0.01
