@@ -106,8 +106,11 @@ def stages(log, key_at, timing) -> dict | None:
     outputs = [m for m in replies if m["type"] in ("comm_msg", "display_data", "stream")]
     if busy is None or not outputs:
         return None
-    last = max(outputs, key=lambda m: kernel_ms(m["date"]))
     changed, painted = key_at + timing["dom"], key_at + timing["screen"]
+    # The output the screen waited for: the last to arrive before it changed (a later
+    # one, e.g. a delayed second stage, is not part of this press's latency).
+    before = [m for m in outputs if m["t"] <= changed + 0.5] or outputs
+    last = max(before, key=lambda m: m["t"])
     points = [key_at, sent["t"], kernel_ms(busy["date"]), kernel_ms(last["date"]), last["t"], changed, painted]
     result = {name: b - a for name, a, b in zip(STAGES, points, points[1:])}
     result["total"] = painted - key_at
