@@ -146,14 +146,19 @@ def baseline_notebook(folder: Path) -> Path:
     return path
 
 
+def next_direction(handle, forward: bool) -> bool:
+    """Whether the next press moves the slider right: on until an end, then back."""
+    now, low, high = (float(handle.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
+    return (now < high) if forward else not (now > low)
+
+
 def press_series(page, kernel, handle, selector: str, index: int, presses: int) -> dict[str, list[float]]:
     """Milliseconds from key press to updated screen ("screen": new picture decoded
     and drawn) and to the changed page ("dom": new src or text), per measured press."""
     times = {"screen": [], "dom": []}
     forward = True
     for press in range(WARMUP + presses):
-        now, low, high = (float(handle.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
-        forward = (now < high) if forward else not (now > low)
+        forward = next_direction(handle, forward)
         handle.focus()
         page.evaluate("([s, i]) => window.nnlibLatency.arm(s, i)", [selector, index])
         pressed = time.monotonic()

@@ -122,8 +122,7 @@ def breakdown(page, kernel, handle, selector, index, presses) -> dict:
     """Median of each stage over `presses` presses (2 unmeasured first)."""
     rows, forward = [], True
     for press in range(bl.WARMUP + presses):
-        now, low, high = (float(handle.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
-        forward = (now < high) if forward else not (now > low)
+        forward = bl.next_direction(handle, forward)
         row = one_press(page, kernel, handle, selector, index, forward)
         if row and press >= bl.WARMUP:
             rows.append(row)
