@@ -40,5 +40,3 @@ def test_a_slider_tick_makes_no_http_request(ui, browser, servers):
         assert per_tick == [], f"slider ticks requested {per_tick}"
     finally:
         notebook.close()
-
-
