@@ -8,10 +8,11 @@ training, data). coursekit holds the apparatus around it:
     display      the figure transport: FigureView, a figure on a browser canvas,
                  refreshed by sending only the pixels that changed (figure_view.js)
     exercises    the checkers behind the exercises, with hints for common mistakes
-    neurons, knobs, landscapes, drawing, diagnose, trained
+    neurons, knobs, landscapes, real_cost, drawing, diagnose, trained
                  course helpers: weight patterns and neuron influence, turning single
-                 knobs, small cost landscapes, preparing a hand-drawn digit, reading a
-                 failed training run, and the trained networks shipped in coursekit/networks
+                 knobs, small cost landscapes, the real cost along lines and planes,
+                 preparing a hand-drawn digit, reading a failed training run, and the
+                 trained networks shipped in coursekit/networks
 
 coursekit imports nnlib; nnlib never imports coursekit. Import the parts by name:
 
@@ -23,4 +24,4 @@ Nothing is imported here, so `import coursekit` stays fast: matplotlib and
 ipywidgets load only when a notebook asks for figures or apps.
 """
 __all__ = ["apps", "diagnose", "display", "drawing", "exercises", "figures", "knobs",
-           "landscapes", "neurons", "trained"]
+           "landscapes", "neurons", "real_cost", "trained"]

@@ -8,7 +8,8 @@ product instead of a pass through 784 x 16 weights for every digit.
 
 `parameter_index` and `parameter_name` translate between a knob such as
 W1[3, 412] (layer 1, neuron 3, input pixel 412) and its position in the flat
-vector of net.parameters(), where the gradient lives.
+vector of net.parameters(), where the gradient lives. `cost_change` turns
+one knob for real, to set beside what the gradient predicts.
 """
 from typing import NamedTuple
 
@@ -169,3 +170,13 @@ def liveliest_neurons(net, X, layer, k=2):
     """
     a = net.trace(X).activations[layer]
     return np.argsort(-a.std(axis=0), kind="stable")[:k]
+
+
+def cost_change(net, X, y, index, nudge, cost="quadratic"):
+    """The real change in the average cost when parameter `index` moves by `nudge`."""
+    if isinstance(index, bool) or not isinstance(index, (int, np.integer)) \
+            or not 0 <= index < net.n_params:
+        fail(f"a parameter index, a whole number 0 .. {net.n_params - 1:,}", describe(index))
+    theta = net.parameters()
+    theta[index] += nudge
+    return costs.evaluate(net.copy().set_parameters(theta), X, y, cost) - costs.evaluate(net, X, y, cost)

@@ -2,7 +2,7 @@
 import ipywidgets as w
 import numpy as np
 
-from coursekit import landscapes
+from coursekit import landscapes, real_cost
 from coursekit.apps.base import App, FigureView, float_slider, int_slider, on_change, readout, set_readout
 from coursekit.figures.landscape import Descent1DFigure, SliceFigure, SurfaceFigure
 from nnlib import backprop
@@ -168,9 +168,9 @@ class CostSlices:
     def __init__(self, net, X, y, cost, lr_max, rng, n_plane):
         grad = backprop.gradient_vector(net, X, y, cost)
         self.size = size = float(np.linalg.norm(grad))
-        directions = np.stack([-landscapes.unit(grad)]
-                              + [landscapes.random_direction(net.n_params, rng, grad) for _ in range(2)])
-        slicer = landscapes.CostSlicer(net, X, y, directions, cost)
+        directions = np.stack([-real_cost.unit(grad)]
+                              + [real_cost.random_direction(net.n_params, rng, grad) for _ in range(2)])
+        slicer = real_cost.CostSlicer(net, X, y, directions, cost)
         lrs = np.linspace(0, lr_max, 121)
         reach = lr_max * size
         self.ts = ts = np.concatenate([np.linspace(-0.15 * reach, 0, 10, endpoint=False), lrs * size])
@@ -192,7 +192,7 @@ class CostSlices:
         step, along = lr * self.size, self.lines["along −gradient"]
         self.figure.update(step=step, cost=float(np.interp(step, self.ts, along)))
         self.view.refresh()
-        set_readout(self.words, landscapes.describe_step(self.c0, -self.size, self.ts, along, step))
+        set_readout(self.words, real_cost.describe_step(self.c0, -self.size, self.ts, along, step))
 
     def app(self):
         app = App([self.lr, self.view, self.words], controls={"lr": self.lr}, figures=[self.view],

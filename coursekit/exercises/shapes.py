@@ -8,7 +8,7 @@ with other sizes: one checker for one question.
 import numbers
 
 from coursekit.exercises import describe, not_written_yet, right, wrong
-from coursekit.exercises.presentation import Answer, exercise, solution
+from coursekit.exercises.presentation import exercise, solution
 from coursekit.shapes import INPUTS, NO_HIDDEN, OUTPUTS, THRESHOLD, parameter_count, shape_name
 
 # The course's finding (07's Solution fold): one narrow sigmoid layer beats 85 % with fewer

@@ -8,7 +8,6 @@ import numpy as np
 from coursekit.figures.base import ACCENT, HIGHLIGHT, NEGATIVE, SEQUENTIAL
 from coursekit.figures.blit import Bars, BlitFigure
 from nnlib.data import as_image
-from nnlib.errors import check_inputs
 
 
 class CostBarsFigure(BlitFigure):

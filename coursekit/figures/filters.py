@@ -11,7 +11,7 @@ import numpy as np
 from coursekit.figures.base import ACCENT, DIVERGING, HIGHLIGHT, SEQUENTIAL, LiveFigure, colour_limit
 from coursekit.figures.blit import Bars, BlitFigure
 from nnlib.data import as_image
-from nnlib.errors import check_inputs, fail
+from nnlib.errors import fail
 
 
 class FilterFigure(LiveFigure):

@@ -92,5 +92,5 @@ def test_closed_page_kernel_is_culled(browser, quick_culling):
         time.sleep(0.5)
     gone_after = time.monotonic() - closed
     assert not quick_culling.kernel_alive(kernel), f"kernel {kernel} still runs {bound} s after its page closed"
-    assert quick_culling.log_lines(f"Culling 'idle' kernel"), quick_culling.log_tail()
+    assert quick_culling.log_lines("Culling 'idle' kernel"), quick_culling.log_tail()
     print(f"closed page's kernel culled after {gone_after:.1f} s")

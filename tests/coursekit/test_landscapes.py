@@ -1,4 +1,4 @@
-"""The maths behind notebooks 04 and 05: toy costs, descent paths, real-cost slices, knobs."""
+"""The maths behind notebooks 04 and 05: toy costs, descent paths, knobs."""
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -92,58 +92,6 @@ def test_the_gradient_is_the_direction_of_steepest_ascent():
     assert np.isclose(slopes.max(), np.linalg.norm(g), rtol=1e-5)
 
 
-# --- the real cost -------------------------------------------------------------------------
-
-def test_cost_slicer_matches_a_full_evaluation(batch):
-    X, y = batch
-    net = Network(rng=1)
-    rng = np.random.default_rng(0)
-    d = np.stack([landscapes.random_direction(net.n_params, rng) for _ in range(2)])
-    slicer = landscapes.CostSlicer(net, X, y, d)
-    for c in ([0, 0], [0.7, -0.3], [-2.0, 1.5]):
-        moved = net.copy().set_parameters(net.parameters() + c[0] * d[0] + c[1] * d[1])
-        assert np.isclose(slicer(c), cost.evaluate(moved, X, y), rtol=1e-10)
-    plane = slicer.plane([0, 1], [0, 0.5, 1])
-    assert plane.shape == (3, 2) and np.isclose(plane[2, 1], slicer([1, 1]))
-
-
-def test_the_slope_along_minus_the_gradient_is_minus_its_length(batch):
-    X, y = batch
-    net = Network(rng=2)
-    g = backprop.gradient_vector(net, X, y)
-    slicer = landscapes.CostSlicer(net, X, y, [-landscapes.unit(g)])
-    h = 1e-5
-    slope = (slicer([h]) - slicer([-h])) / (2 * h)
-    assert np.isclose(slope, -np.linalg.norm(g), rtol=1e-4)
-
-
-def test_random_directions_are_unit_and_at_right_angles_to_the_gradient():
-    rng = np.random.default_rng(0)
-    g = rng.standard_normal(100)
-    d = landscapes.random_direction(100, rng, away_from=g)
-    assert np.isclose(np.linalg.norm(d), 1) and abs(d @ g) < 1e-10
-
-
-def test_cost_change_matches_gradient_times_nudge_for_small_nudges(batch):
-    X, y = batch
-    net = Network(rng=0)
-    g = backprop.gradient_vector(net, X, y)
-    i = int(np.argmax(np.abs(g)))
-    real = landscapes.cost_change(net, X, y, i, 1e-4)
-    assert np.isclose(real, g[i] * 1e-4, rtol=1e-3)
-    with pytest.raises(ValueError, match="parameter index"):
-        landscapes.cost_change(net, X, y, net.n_params, 0.1)
-
-
-def test_describe_step_tells_short_steps_overshoot_and_uphill_apart():
-    ts = np.linspace(0, 4, 401)
-    line = 1 + (ts - 1) ** 2            # lowest at t = 1; slope at 0 is -2
-    assert "close to what the slope promised" in landscapes.describe_step(2, -2, ts, line, 0.02)
-    assert "Overshoot" in landscapes.describe_step(2, -2, ts, line, 1.8)
-    assert "UP, not down" in landscapes.describe_step(2, -2, ts, line, 3.0)
-    assert "below zero" in landscapes.describe_step(2, -2, ts, line, 1.8)
-
-
 # --- knobs ---------------------------------------------------------------------------------
 
 def test_parameter_index_and_name_round_trip():
@@ -202,3 +150,14 @@ def test_first_steps_equals_a_shorter_walk():
         cut = landscapes.first_steps(long, k, 0.3)
         short = landscapes.descent_path(landscapes.TWO_VALLEYS, [2.5, -3.0], 0.3, k)
         assert np.allclose(cut.points, short.points) and cut.message == short.message
+
+
+def test_cost_change_matches_gradient_times_nudge_for_small_nudges(batch):
+    X, y = batch
+    net = Network(rng=0)
+    g = backprop.gradient_vector(net, X, y)
+    i = int(np.argmax(np.abs(g)))
+    real = knobs.cost_change(net, X, y, i, 1e-4)
+    assert np.isclose(real, g[i] * 1e-4, rtol=1e-3)
+    with pytest.raises(ValueError, match="parameter index"):
+        knobs.cost_change(net, X, y, net.n_params, 0.1)

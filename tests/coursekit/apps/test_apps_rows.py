@@ -39,7 +39,7 @@ def test_readout_gives_the_forward_layer_numbers(digits, net):
     app.controls["neuron"].value = 11
     z, a = net.forward_layer(2, net.trace(X[7]).activations[1])
     text = app.readouts["sum"].value
-    assert f"layer 2, neuron 11" in text and f"label {y[7]}" in text
+    assert "layer 2, neuron 11" in text and f"label {y[7]}" in text
     assert f"z = {z[11]:.2f}" in text and f"a = {a[11]:.2f}" in text
 
 

@@ -1,6 +1,5 @@
 """The exercise checkers of coursekit.exercises.descent (moved from tests/coursekit/apps/test_apps_descent.py)."""
 import numpy as np
-import pytest
 
 from coursekit import landscapes
 from coursekit.exercises import descent as checks
