@@ -22,10 +22,8 @@ venv: $(STAMP)
 
 # The course's JupyterLab settings (jupyter-config/README.md) go into the venv's
 # etc/jupyter, where every `jupyter lab` of this venv reads them (an editable
-# install leaves data files out, so they are copied here).
-LABCONFIG := $(VENV)/etc/jupyter/labconfig/page_config.d
-
-$(STAMP): pyproject.toml jupyter-config/nnlib-course.json
+# install leaves data files out, so jupyter-config/install.py copies them).
+$(STAMP): pyproject.toml jupyter-config/nnlib-course.json jupyter-config/install.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "nnlib needs Python 3.10 or newer; run: make PYTHON=python3.11 ...")'
 	@if command -v uv >/dev/null 2>&1; then \
 	    [ -x $(PY) ] || uv venv -q --python "$$(command -v $(PYTHON))" $(VENV); \
@@ -35,7 +33,7 @@ $(STAMP): pyproject.toml jupyter-config/nnlib-course.json
 	    $(PY) -m pip install -q --upgrade pip; \
 	    $(PY) -m pip install -q -e '.[test,classroom]'; \
 	fi
-	@mkdir -p $(LABCONFIG) && cp jupyter-config/nnlib-course.json $(LABCONFIG)/
+	@$(PY) jupyter-config/install.py >/dev/null
 	@touch $(STAMP)
 
 # Served from the course's folder, so the file browser shows nnlib/ beside the
