@@ -220,47 +220,39 @@ def stats(times: dict[str, list[float]]) -> dict:
     return result
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--presses", type=int, default=30, help="measured key presses per slider (default 30)")
-    parser.add_argument("--notebook", action="append", help="only this notebook of notebooks/ (repeatable)")
-    parser.add_argument("--fixture", action="store_true", help="time the harness's fixture notebook, not the course")
-    parser.add_argument("--strict", action="store_true", help="exit 1 when a widget misses the target")
-    args = parser.parse_args()
-
-    nb = load_harness()
-    chromium = nb.chromium_path()
-    if chromium is None:
-        print(f"no Chromium: {nb.HOW_TO_ENABLE}", file=sys.stderr)
-        return 2
-    from playwright.sync_api import sync_playwright
-
+def course_targets(args) -> tuple[dict[str, Path], list[str]]:
+    """The folders to serve beside the baselines' and the notebooks to time: the course's
+    notebooks (those named by --notebook, or all), or the harness's fixture."""
     course = [] if args.fixture else sorted((REPO / "notebooks").glob("*.ipynb"))
     if args.notebook:
         course = [p for p in course if p.name in args.notebook or p.stem in args.notebook]
+    if course:
+        return {"notebooks": REPO / "notebooks"}, [f"notebooks/{p.name}" for p in course]
+    return {"fixtures": FIXTURE.parent}, [f"fixtures/{FIXTURE.name}"]
+
+
+def measure_all(nb, chromium: str, folders: dict[str, Path], targets: list[str], presses: int):
+    """The baselines, then every slider of the targets, in one JupyterLab and one Chromium:
+    (baselines {"naive", "floor"}, {slider name: times})."""
+    from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory(prefix="nnlib-bench-") as tmp:
-        folders = {"bench": Path(tmp)}
         baseline_notebook(Path(tmp))
-        if course:
-            folders["notebooks"] = REPO / "notebooks"
-            targets = [f"notebooks/{p.name}" for p in course]
-        else:
-            folders["fixtures"] = FIXTURE.parent
-            targets = [f"fixtures/{FIXTURE.name}"]
-        print(f"Key press -> updated screen, {args.presses} presses per slider (+{WARMUP} warm-up), JupyterLab in "
-              f"{chromium}", flush=True)
-        with nb.JupyterServer(folders) as server, sync_playwright() as playwright:
+        with nb.JupyterServer({"bench": Path(tmp), **folders}) as server, sync_playwright() as playwright:
             browser = nb.launch(playwright, chromium)
             try:
-                base = measure_notebook(nb, browser, server, "bench/baselines.ipynb", args.presses, baselines=True)
+                base = measure_notebook(nb, browser, server, "bench/baselines.ipynb", presses, baselines=True)
                 print(f"  naive interact baseline: {stats(base['naive'])}", flush=True)
                 print(f"  floor (read-out only):   {stats(base['floor'])}", flush=True)
                 widgets = {}
                 for target in targets:
-                    widgets.update(measure_notebook(nb, browser, server, target, args.presses))
+                    widgets.update(measure_notebook(nb, browser, server, target, presses))
             finally:
                 browser.close()
+    return base, widgets
 
+
+def report(base: dict, widgets: dict) -> list[str]:
+    """The table and the JSON line; returns the names of the widgets that miss the target."""
     summary = {name: stats(times) for name, times in widgets.items()}
     naive, floor = stats(base["naive"]), stats(base["floor"])
     missed = [name for name, s in summary.items() if s["median_ms"] is None
@@ -277,6 +269,25 @@ def main() -> int:
     print(json.dumps({"widgets": {name: {"median_ms": s["median_ms"], "p95_ms": s["p95_ms"]}
                                   for name, s in summary.items()},
                       "naive_median_ms": naive["median_ms"]}))
+    return missed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--presses", type=int, default=30, help="measured key presses per slider (default 30)")
+    parser.add_argument("--notebook", action="append", help="only this notebook of notebooks/ (repeatable)")
+    parser.add_argument("--fixture", action="store_true", help="time the harness's fixture notebook, not the course")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a widget misses the target")
+    args = parser.parse_args()
+    nb = load_harness()
+    chromium = nb.chromium_path()
+    if chromium is None:
+        print(f"no Chromium: {nb.HOW_TO_ENABLE}", file=sys.stderr)
+        return 2
+    folders, targets = course_targets(args)
+    print(f"Key press -> updated screen, {args.presses} presses per slider (+{WARMUP} warm-up), JupyterLab in "
+          f"{chromium}", flush=True)
+    missed = report(*measure_all(nb, chromium, folders, targets, args.presses))
     return 1 if args.strict and missed else 0
 
 

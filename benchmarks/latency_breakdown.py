@@ -184,12 +184,17 @@ def main() -> int:
                                            only=args.only))
             finally:
                 browser.close()
+    report(results)
+    return 0
+
+
+def report(results: dict) -> None:
+    """One row of stage medians per slider, then the JSON line."""
     print(f"\n{'slider (median ms)':<44}" + "".join(f"{s:>10}" for s in STAGES) + f"{'kB in':>8}")
     for name, row in results.items():
         print(f"{name:<44}" + "".join(f"{row.get(s, float('nan')):>10}" for s in STAGES)
               + f"{row.get('bytes in', 0) / 1000:>8.0f}")
     print(json.dumps({"stages": results}))
-    return 0
 
 
 if __name__ == "__main__":

@@ -3,13 +3,11 @@
 Measured in one process, with one BLAS thread and float32:
   - the matmul speed of this machine (GFLOP/s) and the floor it implies: the
     time one epoch's arithmetic would take at that speed;
-  - nnlib's epoch time (training only, no evaluation) with the recipe below,
-    the headline: train() runs the textbook's backprop.gradients ("textbook": true); and for comparison with batches of 100 (the issue's plain
-    numpy loop) and with shuffle="examples" (train()'s default, which copies
-    the shuffled data every epoch);
-  - a per-example loop of the same maths (one image at a time, as in the
-    classic textbook code), timed on three tenths of an epoch and scaled up
-    (the median of three tenths: a single short run is noisy);
+  - nnlib's epoch time (training only) with the recipe below, the headline:
+    train() runs the textbook's backprop.gradients ("textbook": true); and with
+    batches of 100, and with shuffle="examples" (train()'s default);
+  - a per-example loop of the same maths (one image at a time, as in the classic
+    textbook code): the median of three tenths of an epoch, scaled up;
   - PyTorch and scikit-learn on the same network, if they are installed;
   - the time to 90 % and 95 % test accuracy and the best test accuracy within
     the recipe's budget of 20 epochs (the same recipe as the headline epoch;
@@ -122,9 +120,8 @@ def first_time(record, level):
 # --- the per-example loop: the same maths, one image at a time -------------------------------
 
 def loop_epoch_seconds(digits, n_examples, repeats=3):
-    """A straightforward per-example loop of the same network, cost and update, timed on
-    n_examples (the median of `repeats` runs) and scaled to a whole epoch. Checks first
-    that it computes nnlib's gradient."""
+    """A per-example loop of the same network, cost and update (checked to compute nnlib's
+    gradient first), timed on n_examples (the median of `repeats` runs), scaled to an epoch."""
     import nnlib
     from nnlib import backprop
     net = nnlib.Network(SIZES, rng=0, activation="relu", output="softmax", dtype=np.float32)
@@ -229,40 +226,53 @@ def sample_seconds(repeats=5):
     return min(_timed(data.load_sample) for _ in range(repeats))
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a few seconds: checks the script works")
-    args = parser.parse_args()
-    quick = args.quick
+def measure(quick):
+    """Every figure of the benchmark, on one BLAS thread: the dict that ends as the JSON line."""
     results = {"quick": quick}
     with threadpool_limits(limits=1):
         results["import_s"] = round(import_seconds(1 if quick else 3), 3)
         results["sample_load_s"] = round(sample_seconds(), 4)
         digits = load_digits(quick)
         results["data"] = f"{digits.source}: {len(digits.X_train):,} training, {len(digits.X_test):,} test digits"
-        gflops = matmul_gflops(512 if quick else 1024, 5 if quick else 20)
-        floor = epoch_flops(len(digits.X_train)) / (gflops * 1e9)
-        epochs = 1 if quick else 5
-        epoch = nnlib_epoch_seconds(digits, epochs)
-        epoch_examples = nnlib_epoch_seconds(digits, epochs, shuffle="examples")
-        epoch_100 = nnlib_epoch_seconds(digits, epochs, batch_size=100, lr=0.05)
-        loop = loop_epoch_seconds(digits, 500 if quick else 6000)
-        record = time_to_accuracy(digits, 2 if quick else EPOCHS)
-        results.update(
-            gflops=round(gflops, 1), epoch_gflop=round(epoch_flops(len(digits.X_train)) / 1e9, 3),
-            epoch_s=round(epoch, 4), floor_s=round(floor, 4), x_floor=round(epoch / floor, 2),
-            textbook=True,   # train() runs backprop.gradients, the code the course teaches
-            epoch_s_examples=round(epoch_examples, 4), x_floor_examples=round(epoch_examples / floor, 2),
-            epoch_s_batch100=round(epoch_100, 4), x_floor_batch100=round(epoch_100 / floor, 2),
-            loop_epoch_s=round(loop, 3), speedup_vs_loop=round(loop / epoch, 1),
-            t90_s=first_time(record, 0.90), t95_s=first_time(record, 0.95),
-            best_test_acc=round(max(accuracy for _, accuracy in record), 4),
-            final_test_acc=round(record[-1][1], 4), budget=f"{len(record)} epochs, {record[-1][0]:.2f} s",
-            recipe=dict(RECIPE, epochs=EPOCHS, seed=0, dtype="float32", activation="relu",
-                        output="softmax"))
-        for name, measure in (("torch_epoch_s", torch_epoch_seconds), ("sklearn_epoch_s", sklearn_epoch_seconds)):
-            seconds = None if quick else measure(digits)
+        results.update(epoch_figures(digits, quick))
+        results.update(accuracy_figures(digits, quick))
+        for name, measure_other in (("torch_epoch_s", torch_epoch_seconds),
+                                    ("sklearn_epoch_s", sklearn_epoch_seconds)):
+            seconds = None if quick else measure_other(digits)
             results[name] = None if seconds is None else round(seconds, 3)
+    return results
+
+
+def epoch_figures(digits, quick):
+    """Seconds per epoch (the recipe, its variants, a per-example loop) against the matmul floor."""
+    gflops = matmul_gflops(512 if quick else 1024, 5 if quick else 20)
+    floor = epoch_flops(len(digits.X_train)) / (gflops * 1e9)
+    epochs = 1 if quick else 5
+    epoch = nnlib_epoch_seconds(digits, epochs)
+    epoch_examples = nnlib_epoch_seconds(digits, epochs, shuffle="examples")
+    epoch_100 = nnlib_epoch_seconds(digits, epochs, batch_size=100, lr=0.05)
+    loop = loop_epoch_seconds(digits, 500 if quick else 6000)
+    return dict(
+        gflops=round(gflops, 1), epoch_gflop=round(epoch_flops(len(digits.X_train)) / 1e9, 3),
+        epoch_s=round(epoch, 4), floor_s=round(floor, 4), x_floor=round(epoch / floor, 2),
+        textbook=True,   # train() runs backprop.gradients, the code the course teaches
+        epoch_s_examples=round(epoch_examples, 4), x_floor_examples=round(epoch_examples / floor, 2),
+        epoch_s_batch100=round(epoch_100, 4), x_floor_batch100=round(epoch_100 / floor, 2),
+        loop_epoch_s=round(loop, 3), speedup_vs_loop=round(loop / epoch, 1))
+
+
+def accuracy_figures(digits, quick):
+    """How soon the recipe reaches 90 % and 95 % test accuracy, and its best within the budget."""
+    record = time_to_accuracy(digits, 2 if quick else EPOCHS)
+    return dict(
+        t90_s=first_time(record, 0.90), t95_s=first_time(record, 0.95),
+        best_test_acc=round(max(accuracy for _, accuracy in record), 4),
+        final_test_acc=round(record[-1][1], 4), budget=f"{len(record)} epochs, {record[-1][0]:.2f} s",
+        recipe=dict(RECIPE, epochs=EPOCHS, seed=0, dtype="float32", activation="relu", output="softmax"))
+
+
+def report(results):
+    """The figures in words, then the JSON line."""
     print(f"data: {results['data']}")
     print(f"import nnlib {results['import_s']:.3f} s, load_sample {results['sample_load_s'] * 1000:.1f} ms")
     print(f"matmul {results['gflops']} GFLOP/s -> floor {results['floor_s'] * 1000:.1f} ms per epoch "
@@ -278,6 +288,12 @@ def main():
     print(f"90 % after {results['t90_s']} s, 95 % after {results['t95_s']} s of training; "
           f"best {results['best_test_acc']:.2%} within {results['budget']}")
     print(json.dumps(results))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a few seconds: checks the script works")
+    report(measure(parser.parse_args().quick))
 
 
 if __name__ == "__main__":
