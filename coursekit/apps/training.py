@@ -179,6 +179,7 @@ class TrainingApp:
     def on_epoch(self, history):
         self.progress.value = min(self.progress.value + 1, self.progress.max)
         set_readout(self.status, f"epoch {history.epochs}: {history.summary()}")
+        self.show_plan()                         # its "epoch(s) so far" grows with the run
 
     def live_tick(self, done=False):
         """Redraw the weights as they are now, and the curves if an epoch has ended since (the Pump's tick)."""

@@ -55,6 +55,8 @@ def test_stop_is_honoured_while_training_runs(small_app):
     small_app.controls["start"].click()
     assert wait_until(lambda: small_app.trainer.history.epochs >= 1)
     assert small_app.controls["start"].disabled and small_app.controls["afresh"].disabled
+    assert wait_until(lambda: small_app.trainer.history.epochs >= 2)
+    assert "(it has had 0 epoch(s) so far)" not in small_app.readouts["plan"].value
     small_app.controls["stop"].click()
     small_app.trainer.wait()
     assert 1 <= small_app.trainer.history.epochs < 50
