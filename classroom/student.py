@@ -16,11 +16,15 @@ import json
 import struct
 import time
 import uuid
+from typing import TYPE_CHECKING
 from http.cookies import SimpleCookie
 from urllib.parse import quote, urlencode
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
+
+if TYPE_CHECKING:                        # for the annotation only: testhub is beside this file
+    from testhub import TestHub
 
 AsyncHTTPClient.configure(None, max_clients=200)   # twenty students at once, not ten
 

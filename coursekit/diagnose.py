@@ -24,6 +24,8 @@ and checks that it does what the sentence promises.
 
 Only numbers rounded for printing go into the sentences, so they repeat exactly.
 """
+from typing import NamedTuple
+
 import numpy as np
 
 from coursekit.trained import RECIPES
@@ -74,46 +76,88 @@ def diagnose(history, net, X=None):
         fail("the History returned by training.train(...)", type(history).__name__)
     if history.epochs == 0:
         return "No epoch has finished yet, so there is nothing to judge: train for at least one epoch."
+    run = _read(history)
+    lead = run.stopped + " " if run.stopped else ""
+    if not np.all(np.isfinite(run.cost)) or run.cost[-1] > 1.5 * run.cost.min():
+        return lead + _diverged(net, run)
+    if run.accuracy <= CHANCE:
+        stuck = _stuck(net, X, run.cost[-1], run.accuracy, run.lr, _frozen(run))
+        if stuck:
+            return lead + stuck
+    if run.stopped and run.n < JUDGE:
+        return _too_early(run)
+    unstable = _unstable(run.curve, run.cost)
+    if unstable:
+        return lead + _swinging(net, run, *unstable)
+    if run.accuracy < LEARNS:
+        return lead + _slow(net, run.lr, run.cost, run.accuracy, run.where, run.n)
+    return lead + _learned(history, run)
+
+
+class _Run(NamedTuple):
+    """The numbers diagnose reads off a History with at least one epoch."""
+    cost: np.ndarray    # the cost of each epoch
+    lr: float | None    # the last epoch's learning rate, or None when the History has none
+    curve: np.ndarray   # the accuracy of each epoch: on the test digits when there are any
+    where: str          # which digits `curve` counts: "test digits" or "training digits"
+    n: int              # epochs trained
+    accuracy: float     # the last epoch's accuracy, curve[-1]
+    stopped: str        # "Stopped after ... (why)." when training stopped early, else ""
+
+
+def _read(history):
+    """The _Run of a History with at least one epoch."""
     cost, lr = np.asarray(history.cost, dtype=float), (history.lr[-1] if history.lr else None)
     curve = np.asarray(history.test_accuracy or history.train_accuracy, dtype=float)
     where = "test digits" if history.test_accuracy else "training digits"
     n, accuracy = history.epochs, curve[-1]
     stopped = (f"Stopped after {_epochs(n)} ({history.stopped})." if getattr(history, "stopped", "")
                else "")
-    lead = stopped + " " if stopped else ""
-    if not np.all(np.isfinite(cost)) or cost[-1] > 1.5 * cost.min():
-        return lead + (f"The cost went up instead of down (from {cost.min():.3g} to {cost[-1]:.3g}): "
-                       f"the steps are so large that they jump across the valley and climb out. Use a "
-                       f"smaller learning rate{_smaller(net, lr)}.")
-    frozen = n >= 2 and np.ptp(cost[-3:]) <= STUCK * cost[-3:].max()
-    if accuracy <= CHANCE:
-        stuck = _stuck(net, X, cost[-1], accuracy, lr, frozen)
-        if stuck:
-            return lead + stuck
-    if stopped and n < JUDGE:
-        return (f"{stopped[:-1]}, too early to judge: {_progress(cost)}, and the network reads "
-                f"{accuracy:.1%} of the {where} correctly. Train it for more epochs (in the training "
-                f"app: press Start again) and ask again.")
-    unstable = _unstable(curve, cost)
-    if unstable:
-        low, high, epoch = unstable
-        good = good_lr(net)
-        fix = (f"Use a smaller learning rate: try lr={good:g}, from a fresh network." if good and lr
-               and lr > good else 'Let the steps shrink as training goes on: try lr_schedule="cosine" '
-               'in training.train.')
-        return lead + (f"Training is unstable: over the last {min(WINDOW, n)} epochs the network read "
-                       f"between {low:.1%} and {high:.1%} of the {where}, up and down, and the cost rose "
-                       f"again in epoch {epoch}: the steps are so large that they keep jumping across "
-                       f"the valley instead of settling in it. {fix}")
-    if accuracy < LEARNS:
-        return lead + _slow(net, lr, cost, accuracy, where, n)
-    if history.test_accuracy and history.train_accuracy[-1] - history.test_accuracy[-1] > MEMORISING:
-        return lead + (f"It reads its training digits much better than new ones "
-                       f"({history.train_accuracy[-1]:.1%} against {history.test_accuracy[-1]:.1%}): it "
-                       f"has started to memorise them. More training digits help most (the full MNIST "
-                       f"has 60,000); fewer epochs help a little.")
-    return lead + (f"Training went well: {_progress(cost)}, and the network reads {accuracy:.1%} of the "
-                   f"{where} correctly.")
+    return _Run(cost, lr, curve, where, n, accuracy, stopped)
+
+
+def _frozen(run):
+    """True when the cost changed by less than STUCK over the last three epochs (two or more run)."""
+    return run.n >= 2 and np.ptp(run.cost[-3:]) <= STUCK * run.cost[-3:].max()
+
+
+def _diverged(net, run):
+    """The cost went up or became NaN: the steps overshoot the valley."""
+    cost = run.cost
+    return (f"The cost went up instead of down (from {cost.min():.3g} to {cost[-1]:.3g}): "
+            f"the steps are so large that they jump across the valley and climb out. Use a "
+            f"smaller learning rate{_smaller(net, run.lr)}.")
+
+
+def _too_early(run):
+    """Stopped after fewer than JUDGE epochs: say what happened so far, and to train on."""
+    return (f"{run.stopped[:-1]}, too early to judge: {_progress(run.cost)}, and the network reads "
+            f"{run.accuracy:.1%} of the {run.where} correctly. Train it for more epochs (in the "
+            f"training app: press Start again) and ask again.")
+
+
+def _swinging(net, run, low, high, epoch):
+    """The accuracy swings and the cost rose again: a smaller rate, or a schedule that shrinks it."""
+    good = good_lr(net)
+    if good and run.lr and run.lr > good:
+        fix = f"Use a smaller learning rate: try lr={good:g}, from a fresh network."
+    else:
+        fix = 'Let the steps shrink as training goes on: try lr_schedule="cosine" in training.train.'
+    return (f"Training is unstable: over the last {min(WINDOW, run.n)} epochs the network read "
+            f"between {low:.1%} and {high:.1%} of the {run.where}, up and down, and the cost rose "
+            f"again in epoch {epoch}: the steps are so large that they keep jumping across "
+            f"the valley instead of settling in it. {fix}")
+
+
+def _learned(history, run):
+    """It reads LEARNS or more: memorising when it reads its training digits far better, else well."""
+    train, test = history.train_accuracy, history.test_accuracy
+    if test and train[-1] - test[-1] > MEMORISING:
+        return (f"It reads its training digits much better than new ones ({train[-1]:.1%} against "
+                f"{test[-1]:.1%}): it has started to memorise them. More training digits help most "
+                f"(the full MNIST has 60,000); fewer epochs help a little.")
+    return (f"Training went well: {_progress(run.cost)}, and the network reads {run.accuracy:.1%} "
+            f"of the {run.where} correctly.")
 
 
 def _epochs(n):

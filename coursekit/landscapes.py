@@ -226,18 +226,7 @@ def _describe(points, path_costs, grads, lr, landscape=None):
     k = len(points) - 1
     rises = _rises(path_costs)
     if not np.isfinite(path_costs[-1]):
-        climbing = k - (int(np.nonzero(np.diff(path_costs) <= 1e-12)[0][-1]) + 1
-                        if np.any(np.diff(path_costs) <= 1e-12) else 0)
-        if climbing == k:
-            how = ("Each step jumped past the valley and landed higher up than the last, so the steps "
-                   "grew instead of shrinking; after")
-        else:
-            how = (f"For {k - climbing} step(s) the ball bounced about across the valleys, the cost "
-                   f"going up and down; then each of its last {climbing} step(s) landed higher up than "
-                   f"the one before, so the steps grew instead of shrinking, and after")
-        return "diverged", (
-            f"Diverged: the step size {lr:g} is too large. {how} {k} steps the ball flew off the map "
-            f"and the cost grows without limit.{_advice(landscape, points[0], lr)}")
+        return "diverged", _diverged_words(points, path_costs, lr, landscape)
     where = f"at {format_point(points[-1])}, cost {path_costs[-1]:.3f}"
     if _settles(points, path_costs, grads):
         text = (f"Settled after {k} steps {where}. The slope there is almost 0, so the steps "
@@ -251,12 +240,33 @@ def _describe(points, path_costs, grads, lr, landscape=None):
         return "zig-zag", (
             f"Overshooting: at step {rises[0]} the ball jumped across the valley and the cost went "
             f"UP. The step size {lr:g} is large for this valley; after {k} steps it is {where}.{still}")
+    return "rolling", _rolling_words(k, where, grads[-1], lr)
+
+
+def _diverged_words(points, path_costs, lr, landscape):
+    """Why a walk that flew off the map blew up: climbing all the way, or after bouncing about."""
+    k = len(points) - 1
+    fell = np.nonzero(np.diff(path_costs) <= 1e-12)[0]      # steps after which the cost did not rise
+    climbing = k - (int(fell[-1]) + 1 if len(fell) else 0)   # the last steps, each landing higher
+    if climbing == k:
+        how = ("Each step jumped past the valley and landed higher up than the last, so the steps "
+               "grew instead of shrinking; after")
+    else:
+        how = (f"For {k - climbing} step(s) the ball bounced about across the valleys, the cost "
+               f"going up and down; then each of its last {climbing} step(s) landed higher up than "
+               f"the one before, so the steps grew instead of shrinking, and after")
+    return (f"Diverged: the step size {lr:g} is too large. {how} {k} steps the ball flew off the map "
+            f"and the cost grows without limit.{_advice(landscape, points[0], lr)}")
+
+
+def _rolling_words(k, where, grad, lr):
+    """Where a walk that is still going is, and (in 1-D) which way is downhill."""
     # In 1-D the slope is part of the story; a 2-D app shows the gradient beside it.
-    slope_words = f", {_slope_words(grads[-1])}" if len(grads[-1]) == 1 else ""
+    slope_words = f", {_slope_words(grad)}" if len(grad) == 1 else ""
     if k == 0:
-        return "rolling", f"At the start {where}{slope_words}. Take a step."
-    return "rolling", (f"Still rolling after {k} steps: {where}{slope_words}; "
-                       f"the next step moves it by {format_point(-lr * grads[-1])}.")
+        return f"At the start {where}{slope_words}. Take a step."
+    return (f"Still rolling after {k} steps: {where}{slope_words}; "
+            f"the next step moves it by {format_point(-lr * grad)}.")
 
 
 def _slope_words(grad):

@@ -154,6 +154,14 @@ def _check(fn, name, mistakes, how, rng):
         return feedback
     reference = getattr(activations, name)
     scalars, arrays = inputs(rng)
+    feedback = _check_single_numbers(fn, name, mistakes, how, reference, scalars)
+    if feedback is not None:
+        return feedback
+    return _check_arrays(fn, name, mistakes, how, reference, arrays)
+
+
+def _check_single_numbers(fn, name, mistakes, how, reference, scalars):
+    """The Feedback on the first thing wrong for the single numbers z, or None if all are right."""
     got = []
     for z in scalars:
         values, feedback, _ = _call(fn, z, name, how, f"z = {z:g}")
@@ -172,32 +180,44 @@ def _check(fn, name, mistakes, how, rng):
             return hint
         i = int(np.argmax(~np.isclose(got, reference(zs), rtol=1e-7, atol=1e-12)))
         return wrong(f"for z = {zs[i]:g} expected {reference(zs[i]):.4g}, got {got[i]:.4g}.")
+    return None
+
+
+def _check_arrays(fn, name, mistakes, how, reference, arrays):
+    """The verdict once the single numbers are right: the random arrays, then very large |z|."""
     overflow_seen = False
     for z, what in arrays + [(LARGE, "large values, z = ±50, ±750, ±1000")]:
-        values, feedback, call = _call(fn, z, name, how, what)
+        feedback, call = _check_array(fn, name, mistakes, how, reference, z, what)
         if feedback is not None:
             return feedback
         overflow_seen |= call.overflowed
-        if call.changed:
-            return wrong("your function changed the array it was given (e.g. z[z < 0] = 0). "
-                         "The caller still needs z: compute a new array instead.")
-        expected = reference(z)
-        if values.shape != expected.shape:
-            return wrong(_shape_hint(fn, what, values.shape, expected.shape))
-        if np.allclose(values, expected, rtol=1e-7, atol=1e-12):
-            if np.asarray(call.result).dtype.kind in "iu":
-                return wrong(f"for {what} the values are right but stored as whole numbers "
-                             "(an int array): return floats.")
-            continue
-        hint = _diagnose(z, values, what, call.overflowed, mistakes)
-        if hint is not None:
-            return hint
-        return wrong(f"for {what} expected {_show(expected)}, got {_show(values)}.")
     note = (" Note: np.exp overflowed to inf on the way (numpy warned; the checker caught the "
             "warning); the answer is still right because 1 / (1 + inf) = 0, and nnlib's sigmoid "
             "never takes e^ of a positive number, so it never warns." if overflow_seen else "")
     return right(f"{name}_v1 matches nnlib.activations.{name} on single numbers, random arrays "
                  f"and very large |z|.{note}")
+
+
+def _check_array(fn, name, mistakes, how, reference, z, what):
+    """(the Feedback on fn(z) if it is wrong, else None; the Run of that call)."""
+    values, feedback, call = _call(fn, z, name, how, what)
+    if feedback is not None:
+        return feedback, call
+    if call.changed:
+        return wrong("your function changed the array it was given (e.g. z[z < 0] = 0). "
+                     "The caller still needs z: compute a new array instead."), call
+    expected = reference(z)
+    if values.shape != expected.shape:
+        return wrong(_shape_hint(fn, what, values.shape, expected.shape)), call
+    if np.allclose(values, expected, rtol=1e-7, atol=1e-12):
+        if np.asarray(call.result).dtype.kind in "iu":
+            return wrong(f"for {what} the values are right but stored as whole numbers "
+                         "(an int array): return floats."), call
+        return None, call
+    hint = _diagnose(z, values, what, call.overflowed, mistakes)
+    if hint is not None:
+        return hint, call
+    return wrong(f"for {what} expected {_show(expected)}, got {_show(values)}."), call
 
 
 @exercise("Write sigmoid_v1(z) = 1 / (1 + e^(-z)) for one number and for arrays of any shape, "

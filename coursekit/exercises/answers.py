@@ -159,16 +159,20 @@ def as_number(answer, kind="one number", what="the answer"):
             return None, wrong(f"that is {show(answer)}, far too large for {what}; it should be "
                                f"{kind}.")
         return (value, None) if math.isfinite(value) else (None, _not_finite(value, kind, what))
+    return None, _not_a_number(answer, kind, what)
+
+
+def _not_a_number(answer, kind, what):
+    """The Feedback for an answer of no numeric type: a list, an array, a function, ..."""
     if isinstance(answer, (list, tuple)) and len(answer) == 1:
-        return None, wrong(f"that is a {type(answer).__name__} holding one item; {what} is {kind}: "
-                           "leave out the brackets.")
+        return wrong(f"that is a {type(answer).__name__} holding one item; {what} is {kind}: "
+                     "leave out the brackets.")
     if isinstance(answer, (list, tuple, np.ndarray)):
         n = len(answer) if not isinstance(answer, np.ndarray) else answer.size
-        return None, wrong(f"that is {describe(answer)} ({n} values); {what} is {kind}.")
+        return wrong(f"that is {describe(answer)} ({n} values); {what} is {kind}.")
     if is_function(answer):
-        return None, wrong(f"that is a function, not a number: call it, or write {what} itself "
-                           f"({kind}).")
-    return None, wrong(f"that is {describe(answer)}; {what} should be {kind}.")
+        return wrong(f"that is a function, not a number: call it, or write {what} itself ({kind}).")
+    return wrong(f"that is {describe(answer)}; {what} should be {kind}.")
 
 
 def as_vector(answer, what="the answer"):

@@ -42,7 +42,17 @@ def check_example_cost(answer, y_hat, label):
     Y = np.eye(len(y_hat))[int(label)]
     diff = y_hat - Y
     target = float(np.sum(diff ** 2))
-    mistakes = [
+    mistakes = _example_cost_mistakes(y_hat, label, diff, target)
+    return check_number(
+        answer, target, EXAMPLE_COST_DECIMALS,
+        f"the cost of this example is {target:.{EXAMPLE_COST_DECIMALS}f}: the sum of the squared "
+        "differences between the outputs and the one-hot wanted outputs.",
+        mistakes, _not_the_example_cost, what="the cost")
+
+
+def _example_cost_mistakes(y_hat, label, diff, target):
+    """(wrong cost, hint) for each usual slip in Σ (y_hat − Y)²; diff = y_hat − Y."""
+    return [
         (np.sum(diff), "you added the differences without squaring them: positive and negative "
                        "differences cancel out. Square each difference first: (y_hat - Y) ** 2."),
         (np.sum(np.abs(diff)), "you added the sizes of the differences; the quadratic cost adds their "
@@ -62,14 +72,12 @@ def check_example_cost(answer, y_hat, label):
         (diff[int(label)] ** 2, "you counted only the right digit's output. The other 9 outputs "
                                 "should be 0, and each one's squared difference counts too."),
     ]
-    return check_number(
-        answer, target, EXAMPLE_COST_DECIMALS,
-        f"the cost of this example is {target:.{EXAMPLE_COST_DECIMALS}f}: the sum of the squared "
-        "differences between the outputs and the one-hot wanted outputs.",
-        mistakes,
-        lambda value: f"{show(value)} is not the cost. Make Y, the one-hot wanted outputs, subtract "
-                      "it from y_hat, square each difference and add the 10 squares up.",
-        what="the cost")
+
+
+def _not_the_example_cost(value):
+    """The hint for a cost that matches no known slip: the recipe, step by step."""
+    return (f"{show(value)} is not the cost. Make Y, the one-hot wanted outputs, subtract "
+            "it from y_hat, square each difference and add the 10 squares up.")
 
 
 def _size(values):
@@ -99,47 +107,78 @@ def check_cost_function(cost_of, net, X, y, rng=0):
                               "cost_of should be a function, written with def cost_of(theta): ...")
     if feedback is not None:
         return feedback
-    theta0 = net.parameters()
+    thetas = _trial_thetas(net.parameters(), rng)
+    Y, outputs, wanted = _reference_costs(net, X, y, thetas)
+    calls, changed = _call_on_each(cost_of, net, thetas)
+    got, feedback = _returned_costs(calls)
+    if feedback is not None:
+        return feedback
+    if same_every_time(got):
+        return wrong(f"cost_of gives the same cost, {got[0]:.4f}, for every θ: it ignores theta. "
+                     "Load it into a copy of the network first: probe = net.copy(); "
+                     "probe.set_parameters(theta).")
+    mistakes = _cost_function_mistakes(len(X), net.sizes[-1], outputs, Y, wanted)
+    return _cost_function_verdict(got, wanted, mistakes, thetas[0].size, changed)
+
+
+def _trial_thetas(theta0, rng):
+    """The θ cost_of is tried on: the network's own, then two nudged at random."""
     draw = np.random.default_rng(rng)
-    thetas = [theta0] + [theta0 + 0.5 * draw.standard_normal(theta0.size) for _ in range(2)]
+    return [theta0] + [theta0 + 0.5 * draw.standard_normal(theta0.size) for _ in range(2)]
+
+
+def _reference_costs(net, X, y, thetas):
+    """(Y, the network's outputs and the right average quadratic cost per θ), on a copy of net."""
     probe = net.copy()
     Y = costs.targets(y, net.sizes[-1])
     wanted, outputs = [], []
     for theta in thetas:
         outputs.append(probe.set_parameters(theta).forward(X))
         wanted.append(costs.quadratic(outputs[-1], Y))
+    return Y, outputs, wanted
+
+
+def _call_on_each(cost_of, net, thetas):
+    """(cost_of's Run on each θ until one fails, True if it changed `net`); net is put back."""
+    theta0 = thetas[0]
     calls = []
     try:
         for theta in thetas:
             calls.append(run(cost_of, theta.copy()))
             if calls[-1].error is not None or calls[-1].result is None:
-                break
+                break                             # the feedback is about this call: stop here
     finally:
         changed = not np.array_equal(net.parameters(), theta0)
-        net.set_parameters(theta0)
+        net.set_parameters(theta0)                # even if the checking is interrupted
+    return calls, changed
+
+
+def _returned_costs(calls):
+    """(the cost each call returned, None), or (None, the Feedback on the first call gone wrong)."""
     got = []
     for call in calls:
         if call.error is not None:
-            return wrong(f"calling cost_of(theta) raised {type(call.error).__name__}: {call.error}")
+            return None, wrong(f"calling cost_of(theta) raised {type(call.error).__name__}: "
+                               f"{call.error}")
         if call.result is None:
-            return returned_none(call, "cost_of", "the cost")
+            return None, returned_none(call, "cost_of", "the cost")
         if (placeholder := not_written_yet(call.result)) is not None:
-            return placeholder                    # the body still returns the placeholder
+            return None, placeholder              # the body still returns the placeholder
         value, _ = as_number(call.result)
         if value is None:
-            return wrong(f"cost_of(theta) returned {describe(call.result)}; it should return ONE "
-                         "number, the average cost. cost.evaluate(probe, X_batch, y_batch) averages "
-                         "over the examples for you.")
+            return None, wrong(f"cost_of(theta) returned {describe(call.result)}; it should "
+                               "return ONE number, the average cost. cost.evaluate(probe, X_batch, "
+                               "y_batch) averages over the examples for you.")
         got.append(value)
-    if same_every_time(got):
-        return wrong(f"cost_of gives the same cost, {got[0]:.4f}, for every θ: it ignores theta. "
-                     "Load it into a copy of the network first: probe = net.copy(); "
-                     "probe.set_parameters(theta).")
-    n_out = net.sizes[-1]
-    mistakes = [
-        ([len(X) * c for c in wanted],
-         f"your costs are {len(X)} times too big: you added the examples' costs up; average them "
-         "instead (cost.evaluate does)."),
+    return got, None
+
+
+def _cost_function_mistakes(n_examples, n_out, outputs, Y, wanted):
+    """(wrong costs, one per θ, hint) for each usual slip in averaging the quadratic cost."""
+    return [
+        ([n_examples * c for c in wanted],
+         f"your costs are {n_examples} times too big: you added the examples' costs up; average "
+         "them instead (cost.evaluate does)."),
         ([c / n_out for c in wanted],
          f"your costs are {n_out} times too small: you averaged over the {n_out} outputs as well "
          "as over the examples (np.mean of all the squares). Each example's cost is the SUM over "
@@ -148,11 +187,15 @@ def check_cost_function(cost_of, net, X, y, rng=0):
          "that is the cross-entropy cost; this exercise uses the quadratic cost, cost.evaluate's "
          "default: cost.evaluate(probe, X_batch, y_batch)."),
     ]
+
+
+def _cost_function_verdict(got, wanted, mistakes, n_parameters, changed):
+    """✓ if the costs got match the right ones, else the hint of the slip they match, if any."""
     if all(_close(v, c) for v, c in zip(got, wanted)):
         note = (" Note: it changed `net` itself (we put it back); work on net.copy() so that "
                 "trying a θ never spoils your network.") if changed else ""
-        return right(f"cost_of maps {theta0.size:,} numbers to one: {got[0]:.4f} for the network's "
-                     f"θ, {got[1]:.4f} for a nudged one." + note)
+        return right(f"cost_of maps {n_parameters:,} numbers to one: {got[0]:.4f} for the "
+                     f"network's θ, {got[1]:.4f} for a nudged one." + note)
     for values, hint in mistakes:
         if all(_close(v, c) for v, c in zip(got, values)):
             return wrong(hint)

@@ -103,6 +103,11 @@ def check_gradient(answer, p):
     if np.allclose(g, target, rtol=0, atol=GRADIENT_ATOL):
         return right(f"∇C = ({target[0]:.3f}, {target[1]:.3f}): it points uphill, and its length "
                      f"{np.linalg.norm(target):.3f} is how steep that is.")
+    return _wrong_gradient(g, target, p)
+
+
+def _wrong_gradient(g, target, p):
+    """The Feedback for two numbers that are not the gradient: a known mistake, else how to nudge."""
     mistakes = [
         (-target, "that is minus the gradient, the way DOWNHILL. The gradient itself points uphill."),
         (target[::-1], "the two numbers are swapped: first dC/du (nudge u), then dC/dv (nudge v)."),
@@ -132,12 +137,9 @@ def check_descent_step(new_theta, theta, grad, lr):
     if missing is not None:
         return missing
     theta, grad = np.asarray(theta), np.asarray(grad)
-    if new_theta is theta or (isinstance(new_theta, np.ndarray) and new_theta.shape == theta.shape
-                              and np.may_share_memory(new_theta, theta)):
-        return wrong("θ_new is the very array theta, so as far as the checker can see θ did not "
-                     "move: either it is theta itself, or `theta -= ...` changed theta in place "
-                     "and where you started is lost. Run `theta = net.parameters()` again and "
-                     "write theta_new = theta - lr * grad, a new array.")
+    in_place = _theta_itself(new_theta, theta)
+    if in_place is not None:
+        return in_place
     new, problem = as_vector(new_theta, "θ_new")
     if problem is not None:
         return problem
@@ -148,6 +150,22 @@ def check_descent_step(new_theta, theta, grad, lr):
     if _close(new, target):
         return right(f"every one of the {theta.size:,} parameters moved against its own slope; "
                      f"the whole step has length {lr * np.linalg.norm(grad):.4f}.")
+    return _wrong_descent_step(new, theta, grad, lr)
+
+
+def _theta_itself(new_theta, theta):
+    """The Feedback for a θ_new that is theta's own memory (theta, or changed in place), or None."""
+    if new_theta is theta or (isinstance(new_theta, np.ndarray) and new_theta.shape == theta.shape
+                              and np.may_share_memory(new_theta, theta)):
+        return wrong("θ_new is the very array theta, so as far as the checker can see θ did not "
+                     "move: either it is theta itself, or `theta -= ...` changed theta in place "
+                     "and where you started is lost. Run `theta = net.parameters()` again and "
+                     "write theta_new = theta - lr * grad, a new array.")
+    return None
+
+
+def _wrong_descent_step(new, theta, grad, lr):
+    """The Feedback for a θ_new of the right shape that is not θ − lr · ∇C: a known mistake, or not."""
     if np.all(new == new.flat[0]):
         return wrong(f"every number in θ_new is {show(new.flat[0])}: θ_new starts from θ, "
                      "theta - lr * grad.")

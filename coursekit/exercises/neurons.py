@@ -93,6 +93,46 @@ def pixel_cases(rng=1):
     return PIXEL_CASES + [(int(r), int(c)) for r, c in drawn]
 
 
+def _pixel_index_of(pixel_index, r, c):
+    """(the index pixel_index(r, c) gave, None), or (None, Feedback) if it gave no whole number."""
+    call = run(pixel_index, r, c)
+    if call.error is not None:
+        return None, wrong(f"pixel_index({r}, {c}) raised "
+                           f"{type(call.error).__name__}: {call.error}")
+    got = call.result
+    if got is None:
+        return None, returned_none(call, "pixel_index", "the index")
+    if (feedback := not_written_yet(got)) is not None:
+        return None, feedback
+    value, _ = as_number(got)
+    if value is None or value != round(value):
+        return None, _not_an_index(pixel_index, r, c, got, value)
+    return int(value), None
+
+
+def _not_an_index(pixel_index, r, c, got, value):
+    """The Feedback for a result that is no whole number, naming a pixel's brightness x[...]."""
+    shown = echo(got) if value is None else show(value)
+    # A number in [0, 1] from code that reads x is most likely the pixel's value, not its index.
+    brightness = (value is not None and 0 <= value <= 1 and "x" in code_names(pixel_index))
+    return wrong(f"pixel_index({r}, {c}) gave {shown}; an index is one whole number."
+                 + (" That looks like a pixel's brightness, x[...]: return the position "
+                    "itself, without x[...]." if brightness else ""))
+
+
+def _pixel_index_mistake(cases, answers):
+    """The Feedback for wrong indices {(r, c): index}: a constant, a known mistake, or else."""
+    if same_every_time(list(answers.values())):
+        return wrong(f"your function gives {answers[cases[0]]} for every pixel, whatever row and "
+                     "col are: compute the index from row and col.")
+    for formula, hint in PIXEL_MISTAKES:
+        if all(answers[r, c] == formula(r, c) for r, c in cases):
+            return wrong(hint)
+    r, c = next((r, c) for r, c in cases if answers[r, c] != 28 * r + c)
+    return wrong(f"pixel_index({r}, {c}) gave {answers[r, c]}, but pixel (row {r}, column {c}) is "
+                 f"x[{28 * r + c}]: each row above it holds 28 pixels, then the column adds {c}.")
+
+
 @exercise("Write pixel_index(row, col): the index in x of the pixel at (row, col), both counted "
           "from 0.", lambda rng: solution(PIXEL_INDEX, "pixel_index"))
 def check_pixel_index(pixel_index, rng=1):
@@ -103,33 +143,13 @@ def check_pixel_index(pixel_index, rng=1):
         return feedback
     cases, answers = pixel_cases(rng), {}
     for r, c in cases:
-        call = run(pixel_index, r, c)
-        if call.error is not None:
-            return wrong(f"pixel_index({r}, {c}) raised {type(call.error).__name__}: {call.error}")
-        got = call.result
-        if got is None:
-            return returned_none(call, "pixel_index", "the index")
-        if (feedback := not_written_yet(got)) is not None:
+        index, feedback = _pixel_index_of(pixel_index, r, c)
+        if feedback is not None:          # the first pixel it gets wrong in kind is reported
             return feedback
-        value, _ = as_number(got)
-        if value is None or value != round(value):
-            shown = echo(got) if value is None else show(value)
-            brightness = (value is not None and 0 <= value <= 1 and "x" in code_names(pixel_index))
-            return wrong(f"pixel_index({r}, {c}) gave {shown}; an index is one whole number."
-                         + (" That looks like a pixel's brightness, x[...]: return the position "
-                            "itself, without x[...]." if brightness else ""))
-        answers[(r, c)] = int(value)
+        answers[(r, c)] = index
     if all(answers[r, c] == 28 * r + c for r, c in cases):
         return right("row r starts at index 28 * r, and column c is c places further.")
-    if same_every_time(list(answers.values())):
-        return wrong(f"your function gives {answers[cases[0]]} for every pixel, whatever row and "
-                     "col are: compute the index from row and col.")
-    for formula, hint in PIXEL_MISTAKES:
-        if all(answers[r, c] == formula(r, c) for r, c in cases):
-            return wrong(hint)
-    r, c = next((r, c) for r, c in cases if answers[r, c] != 28 * r + c)
-    return wrong(f"pixel_index({r}, {c}) gave {answers[r, c]}, but pixel (row {r}, column {c}) is "
-                 f"x[{28 * r + c}]: each row above it holds 28 pixels, then the column adds {c}.")
+    return _pixel_index_mistake(cases, answers)
 
 
 def output_cases(rng=7):
@@ -150,6 +170,64 @@ def output_cases(rng=7):
     return [(y_hat, int(np.argmax(y_hat))) for y_hat in y_hats]
 
 
+def _digit_of(network_answer, y_hat, answer):
+    """(the number network_answer(y_hat) gave, None), or (None, Feedback) if it gave no digit."""
+    call = run(network_answer, y_hat.copy())
+    if call.error is not None:
+        return None, wrong(f"your function raised {type(call.error).__name__}: {call.error}")
+    got = call.result
+    if got is None:
+        return None, _digit_returned_none(call)
+    if (feedback := not_written_yet(got)) is not None:
+        return None, feedback
+    value, _ = as_number(got)
+    if value is None:
+        return None, wrong(f"it returned {describe(got)}; the answer is one digit, a whole number "
+                           "from 0 to 9.")
+    if call.changed and value != answer:
+        return None, wrong("your function changes the outputs it is given (y_hat.sort(), or "
+                           "y_hat[...] = ...), and so loses which position was largest. Read "
+                           "y_hat without changing it: np.argmax(y_hat).")
+    return value, None
+
+
+def _digit_returned_none(call):
+    """The Feedback for network_answer returning None, naming y_hat.sort() if it changed y_hat."""
+    feedback = returned_none(call, "network_answer", "the digit")
+    if call.changed:
+        return wrong(feedback.message + " It also changed y_hat: y_hat.sort() sorts the "
+                                        "array in place and itself returns None.")
+    return feedback
+
+
+def _network_answer_mistake(cases, answers):
+    """The Feedback for wrong digits: ignoring y_hat, or the mistake at the first wrong one."""
+    if same_every_time(answers):
+        y_hat, answer = next((y, a) for (y, a), got in zip(cases, answers) if got != a)
+        return wrong(f"your function returns {show(answers[0])} for every y_hat, whatever the "
+                     f"outputs are; for outputs {np.round(y_hat, 2).tolist()} the largest output "
+                     f"is neuron {answer}. Find it from y_hat: np.argmax(y_hat).")
+    for got, (y_hat, answer) in zip(answers, cases):
+        if got != answer:
+            return _wrong_digit(got, y_hat, answer)
+
+
+def _wrong_digit(got, y_hat, answer):
+    """The Feedback for `got` where the outputs y_hat point to digit `answer`."""
+    if np.isclose(got, y_hat.max()):
+        return wrong(f"it returned {got:.2f}, the largest output's value: how sure the "
+                     "network is. The answer is which neuron that is, its position: "
+                     "np.argmax(y_hat), not y_hat.max().")
+    if got == answer + 1:
+        return wrong("this is one too high, as if the outputs were counted from 1. Output "
+                     "neuron 0 stands for digit 0, so the position itself is the digit.")
+    if got == int(np.argmin(y_hat)):
+        return wrong("that is the least lit output. The network's answer is the most lit "
+                     "one: np.argmax.")
+    return wrong(f"for outputs {np.round(y_hat, 2).tolist()} it returned {show(got)}, but the "
+                 f"largest output is neuron {answer}.")
+
+
 @exercise("Write network_answer(y_hat): given the ten outputs, return the digit the network "
           "answers.", lambda rng: solution(NETWORK_ANSWER, "network_answer"))
 def check_network_answer(network_answer, rng=7):
@@ -160,49 +238,13 @@ def check_network_answer(network_answer, rng=7):
         return feedback
     cases, answers = output_cases(rng), []
     for y_hat, answer in cases:
-        call = run(network_answer, y_hat.copy())
-        if call.error is not None:
-            return wrong(f"your function raised {type(call.error).__name__}: {call.error}")
-        got = call.result
-        if got is None:
-            feedback = returned_none(call, "network_answer", "the digit")
-            if call.changed:
-                return wrong(feedback.message + " It also changed y_hat: y_hat.sort() sorts the "
-                                                "array in place and itself returns None.")
+        digit, feedback = _digit_of(network_answer, y_hat, answer)
+        if feedback is not None:          # the first output it gets wrong in kind is reported
             return feedback
-        if (feedback := not_written_yet(got)) is not None:
-            return feedback
-        value, _ = as_number(got)
-        if value is None:
-            return wrong(f"it returned {describe(got)}; the answer is one digit, a whole number "
-                         "from 0 to 9.")
-        if call.changed and value != answer:
-            return wrong("your function changes the outputs it is given (y_hat.sort(), or "
-                         "y_hat[...] = ...), and so loses which position was largest. Read y_hat "
-                         "without changing it: np.argmax(y_hat).")
-        answers.append(value)
+        answers.append(digit)
     if all(got == answer for got, (_, answer) in zip(answers, cases)):
         return right("the answer is the position of the largest output, np.argmax(y_hat).")
-    if same_every_time(answers):
-        y_hat, answer = next((y, a) for (y, a), got in zip(cases, answers) if got != a)
-        return wrong(f"your function returns {show(answers[0])} for every y_hat, whatever the "
-                     f"outputs are; for outputs {np.round(y_hat, 2).tolist()} the largest output "
-                     f"is neuron {answer}. Find it from y_hat: np.argmax(y_hat).")
-    for got, (y_hat, answer) in zip(answers, cases):
-        if got == answer:
-            continue
-        if np.isclose(got, y_hat.max()):
-            return wrong(f"it returned {got:.2f}, the largest output's value: how sure the "
-                         "network is. The answer is which neuron that is, its position: "
-                         "np.argmax(y_hat), not y_hat.max().")
-        if got == answer + 1:
-            return wrong("this is one too high, as if the outputs were counted from 1. Output "
-                         "neuron 0 stands for digit 0, so the position itself is the digit.")
-        if got == int(np.argmin(y_hat)):
-            return wrong("that is the least lit output. The network's answer is the most lit "
-                         "one: np.argmax.")
-        return wrong(f"for outputs {np.round(y_hat, 2).tolist()} it returned {show(got)}, but the "
-                     f"largest output is neuron {answer}.")
+    return _network_answer_mistake(cases, answers)
 
 
 @exercise(f"A network picks one of the {N_OUT} digits at random: what fraction of the digits does "

@@ -108,15 +108,35 @@ def check_sgd_step(sgd_step, rng=6):
                               "sgd_step should be a function: def sgd_step(net, X, y, lr): ...")
     if feedback is not None:
         return feedback
-    trials, steps = sgd_trials(rng), []
-    for start, X, y, lr in trials:
-        feedback, step, wanted, net = _try_step(sgd_step, start, X, y, lr)
-        if feedback is not None:
-            return feedback
-        steps.append((step, wanted, start, lr))
+    steps, feedback = _sgd_steps(sgd_step, rng)
+    if feedback is not None:
+        return feedback
     if all(np.allclose(step, wanted, rtol=1e-9, atol=1e-12) for step, wanted, _, _ in steps):
         return right("every weight and bias moved by −lr times its slope: one step downhill. "
                      "train() does exactly this for every batch.")
+    feedback = _ignores_lr(steps)
+    if feedback is not None:
+        return feedback
+    for step, wanted, start, lr in steps:
+        if not np.allclose(step, wanted, rtol=1e-9, atol=1e-12):
+            return _wrong_sgd_step(step, wanted, start)
+
+
+def _sgd_steps(sgd_step, rng):
+    """([(step taken, right step, start, lr) per trial], None), or (None, Feedback) if one failed."""
+    steps = []
+    for start, X, y, lr in sgd_trials(rng):
+        feedback, step, wanted, _ = _try_step(sgd_step, start, X, y, lr)
+        if feedback is not None:
+            return None, feedback
+        steps.append((step, wanted, start, lr))
+    return steps, None
+
+
+def _ignores_lr(steps):
+    """The Feedback for a step of one size in every trial, whatever lr is; None otherwise."""
+    # The trials' lrs differ: a step of c · gradient, c a number of the learner's own, gives
+    # the same ratio × lr in each, while a step off by a fixed factor gives the same ratio.
     ratios = [float(step @ wanted / (wanted @ wanted)) for step, wanted, _, _ in steps]
     proportional = all(np.allclose(step, r * wanted, rtol=1e-6, atol=1e-12)
                        for r, (step, wanted, _, _) in zip(ratios, steps))
@@ -125,25 +145,27 @@ def check_sgd_step(sgd_step, rng=6):
             and not np.allclose(ratios, ratios[0]):
         return wrong(f"your step is {sizes[0]:.3g} times the gradient whatever lr is: use the "
                      "function's argument lr, not a number of your own.")
-    for step, wanted, start, lr in steps:
-        if np.allclose(step, wanted, rtol=1e-9, atol=1e-12):
-            continue
-        in_W = np.concatenate([np.full(p.size, kind == "W") for kind, _, p in start.arrays()])
-        if np.allclose(step, 0):
-            return wrong(NOTHING_CHANGED)
-        if np.allclose(step, -wanted):
-            return wrong("you stepped uphill: the gradient points up, so SUBTRACT lr times it.")
-        if np.allclose(step[in_W], wanted[in_W]) and np.allclose(step[~in_W], 0):
-            return wrong("the weights moved but the biases did not: update net.biases too.")
-        if np.allclose(step[~in_W], wanted[~in_W]) and np.allclose(step[in_W], 0):
-            return wrong("the biases moved but the weights did not: update net.weights too.")
-        ratio = float(step @ wanted / (wanted @ wanted))
-        if np.allclose(step, ratio * wanted, rtol=1e-6, atol=1e-12):
-            return wrong(f"right direction, wrong size: your step is {ratio:.3g} times the right "
-                         "one. Multiply the gradient by lr, and only once.")
-        return wrong("the network moved, but not by −lr · gradient. Use grad_W, grad_b = "
-                     "backprop.gradients(net, X, y) and then W -= lr * gW, b -= lr * gb for each "
-                     "layer.")
+    return None
+
+
+def _wrong_sgd_step(step, wanted, start):
+    """The Feedback for one trial's step that is not −lr · gradient: which part went wrong."""
+    in_W = np.concatenate([np.full(p.size, kind == "W") for kind, _, p in start.arrays()])
+    if np.allclose(step, 0):
+        return wrong(NOTHING_CHANGED)
+    if np.allclose(step, -wanted):
+        return wrong("you stepped uphill: the gradient points up, so SUBTRACT lr times it.")
+    if np.allclose(step[in_W], wanted[in_W]) and np.allclose(step[~in_W], 0):
+        return wrong("the weights moved but the biases did not: update net.biases too.")
+    if np.allclose(step[~in_W], wanted[~in_W]) and np.allclose(step[in_W], 0):
+        return wrong("the biases moved but the weights did not: update net.weights too.")
+    ratio = float(step @ wanted / (wanted @ wanted))
+    if np.allclose(step, ratio * wanted, rtol=1e-6, atol=1e-12):
+        return wrong(f"right direction, wrong size: your step is {ratio:.3g} times the right "
+                     "one. Multiply the gradient by lr, and only once.")
+    return wrong("the network moved, but not by −lr · gradient. Use grad_W, grad_b = "
+                 "backprop.gradients(net, X, y) and then W -= lr * gW, b -= lr * gb for each "
+                 "layer.")
 
 
 def _accuracy(net, X_test, y_test, X_train=None, y_train=None):

@@ -94,6 +94,58 @@ def layer_cases(rng=0):
             for n_out, n_in in ((5, 7), (3, 4))]
 
 
+def _layer_activations(layer_v1, W, b, a):
+    """(the vector layer_v1(W, b, a) gave, None), or (None, Feedback) if it gave no numbers."""
+    call = run(layer_v1, W.copy(), b.copy(), a.copy(), library=LAYER_LIBRARY)
+    if call.library:
+        return None, uses_library(call, "activations.sigmoid(W @ a + b)")
+    if call.error is not None:
+        return None, wrong(_layer_error_hint(call.error))
+    if call.result is None:
+        return None, returned_none(call, "layer_v1", "the activations")
+    placeholder = not_written_yet(call.result)
+    if placeholder is not None:
+        return None, placeholder
+    got, problem = as_vector(call.result, "the layer's activations")
+    if problem is not None:
+        return None, wrong(f"the function should return the layer's activations as a numpy "
+                           f"array of numbers: {problem.message}")
+    return got, None
+
+
+def _layer_mistake(W, b, a, got):
+    """The Feedback for activations `got` that are not σ(W a + b), or None if they are."""
+    expected = sigmoid(W @ a + b)
+    if got.shape != expected.shape:
+        if got.shape == W.shape:
+            return wrong("W * a multiplies element by element and keeps a matrix. The weighted "
+                         "sums are a matrix-vector product: W @ a.")
+        return wrong(f"with W of shape {W.shape} the layer has {W.shape[0]} neurons, so "
+                     f"expected shape {expected.shape}, got {got.shape}. Use W @ a + b.")
+    if np.allclose(got, expected):
+        return None
+    for value, hint in _layer_mistakes(W, b, a):
+        if np.allclose(got, value):
+            return wrong(hint)
+    return wrong("the numbers differ from σ(W a + b). Each neuron j computes "
+                 "σ(Σ_k W[j, k] a[k] + b[j]); with numpy that is sigmoid(W @ a + b).")
+
+
+def _layer_mistakes(W, b, a):
+    """The known wrong layers for (W, b, a), each with its hint, in the order they are tried."""
+    return [
+        (W @ a + b, "these are the weighted sums z = W a + b; squish them: sigmoid(W @ a + b)."),
+        (sigmoid(W @ a), "the bias is missing: sigmoid(W @ a + b)."),
+        (sigmoid(W @ a) + b, "add the bias before squishing, inside the sigmoid: "
+                             "sigmoid(W @ a + b)."),
+        (sigmoid(W @ a - b), "the bias is added, not subtracted: sigmoid(W @ a + b)."),
+        (relu(W @ a + b), "this network's neurons use the sigmoid, not ReLU (that is "
+                          "notebook 03)."),
+        (np.tanh(W @ a + b), "that is tanh, which goes from -1 to 1; this network's neurons "
+                             "use the sigmoid, from 0 to 1: activations.sigmoid(W @ a + b)."),
+    ]
+
+
 @exercise("Write layer_v1(W, b, a): the activations of a whole layer, for W of shape (n_out, n_in).",
           lambda rng: solution(LAYER, "layer_v1"))
 def check_layer(layer_v1, rng=0):
@@ -104,50 +156,17 @@ def check_layer(layer_v1, rng=0):
         return feedback
     cases, results = layer_cases(rng), []
     for W, b, a in cases:
-        call = run(layer_v1, W.copy(), b.copy(), a.copy(), library=LAYER_LIBRARY)
-        if call.library:
-            return uses_library(call, "activations.sigmoid(W @ a + b)")
-        if call.error is not None:
-            return wrong(_layer_error_hint(call.error))
-        if call.result is None:
-            return returned_none(call, "layer_v1", "the activations")
-        placeholder = not_written_yet(call.result)
-        if placeholder is not None:
-            return placeholder
-        got, problem = as_vector(call.result, "the layer's activations")
-        if problem is not None:
-            return wrong(f"the function should return the layer's activations as a numpy array "
-                         f"of numbers: {problem.message}")
+        got, feedback = _layer_activations(layer_v1, W, b, a)
+        if feedback is not None:          # the first layer it gets wrong in kind is reported
+            return feedback
         results.append(got)
     if same_every_time(results):
         return wrong("your function returns the same numbers for every layer it is given: "
                      "compute them from W, b and a, sigmoid(W @ a + b).")
     for (W, b, a), got in zip(cases, results):
-        expected = sigmoid(W @ a + b)
-        if got.shape != expected.shape:
-            if got.shape == W.shape:
-                return wrong("W * a multiplies element by element and keeps a matrix. The weighted "
-                             "sums are a matrix-vector product: W @ a.")
-            return wrong(f"with W of shape {W.shape} the layer has {W.shape[0]} neurons, so "
-                         f"expected shape {expected.shape}, got {got.shape}. Use W @ a + b.")
-        if np.allclose(got, expected):
-            continue
-        candidates = [
-            (W @ a + b, "these are the weighted sums z = W a + b; squish them: sigmoid(W @ a + b)."),
-            (sigmoid(W @ a), "the bias is missing: sigmoid(W @ a + b)."),
-            (sigmoid(W @ a) + b, "add the bias before squishing, inside the sigmoid: "
-                                 "sigmoid(W @ a + b)."),
-            (sigmoid(W @ a - b), "the bias is added, not subtracted: sigmoid(W @ a + b)."),
-            (relu(W @ a + b), "this network's neurons use the sigmoid, not ReLU (that is "
-                              "notebook 03)."),
-            (np.tanh(W @ a + b), "that is tanh, which goes from -1 to 1; this network's neurons "
-                                 "use the sigmoid, from 0 to 1: activations.sigmoid(W @ a + b)."),
-        ]
-        for value, hint in candidates:
-            if np.allclose(got, value):
-                return wrong(hint)
-        return wrong("the numbers differ from σ(W a + b). Each neuron j computes "
-                     "σ(Σ_k W[j, k] a[k] + b[j]); with numpy that is sigmoid(W @ a + b).")
+        feedback = _layer_mistake(W, b, a, got)
+        if feedback is not None:
+            return feedback
     return right("σ(W a + b): one matrix product computes all the weighted sums at once.")
 
 

@@ -93,6 +93,14 @@ class SurfaceFigure(BlitFigure):
         super().__init__(width, height)
         s, t, C = np.asarray(s), np.asarray(t), np.asarray(C)
         self.extent = (s.min(), s.max(), t.min(), t.max())
+        self._draw_map(s, t, C, labels, arrows, minima)
+        self._add_map_markers(arrow_colour)
+        self._draw_surface(s, t, C, labels, title_3d)
+        self.fig.subplots_adjust(left=0.07, right=0.97, bottom=0.12, top=0.92, wspace=0.12)
+        self.redraw()
+
+    def _draw_map(self, s, t, C, labels, arrows, minima):
+        """The contour map on the left, drawn once: colours, contour lines, arrows and minima."""
         ax = self.ax = self.axes(1, 2, 1)
         levels = np.linspace(C.min(), max(C.max(), C.min() + 1e-9), 21)
         contours = ax.contourf(s, t, C, levels=levels, cmap=SURFACE_MAP)
@@ -104,11 +112,18 @@ class SurfaceFigure(BlitFigure):
             ax.plot(*m, "x", color="white", ms=12, mew=3)
         ax.set(xlim=self.extent[:2], ylim=self.extent[2:], xlabel=labels[0], ylabel=labels[1],
                aspect="auto")
+
+    def _add_map_markers(self, arrow_colour):
+        """The path, the ball and the arrow on the map: moving artists, empty until update()."""
+        ax = self.ax
         self.path = self.moving(ax.plot([], [], "o-", color=HIGHLIGHT, ms=4, lw=1.8)[0])
         self.ball = self.moving(ax.plot([], [], "o", color=NEGATIVE, ms=13, mec="white", mew=1.5)[0])
         self.arrow = self.moving(ax.annotate("", (0, 0), (0, 0), arrowprops=dict(
             arrowstyle="-|>", color=arrow_colour, lw=3, mutation_scale=22)))
         self.arrow.set_visible(False)
+
+    def _draw_surface(self, s, t, C, labels, title_3d):
+        """The 3-D surface on the right, drawn once, with its path and ball (moving, empty for now)."""
         ax3 = self.ax3 = self.axes(1, 2, 2, projection="3d", computed_zorder=False)
         S, T = np.meshgrid(s, t)
         ax3.plot_surface(S, T, C, cmap=SURFACE_MAP, linewidth=0, antialiased=False, alpha=0.9,
@@ -118,8 +133,6 @@ class SurfaceFigure(BlitFigure):
         self.zmax = float(C.max())
         self.path3 = self.moving(ax3.plot([], [], [], "o-", color=HIGHLIGHT, ms=3, lw=2)[0])
         self.ball3 = self.moving(ax3.plot([], [], [], "o", color=NEGATIVE, ms=10, mec="black")[0])
-        self.fig.subplots_adjust(left=0.07, right=0.97, bottom=0.12, top=0.92, wspace=0.12)
-        self.redraw()
 
     def update(self, points=None, costs=None, arrow=None):
         if points is not None:

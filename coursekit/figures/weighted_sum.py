@@ -89,6 +89,19 @@ class WeightedSumFigure(BlitFigure):
         self.net, self.x = net, check_inputs(x, net.sizes[0])
         self.layer, self.neuron = check_neuron(net, layer, neuron)
         bottom, side = 0.3 / height, (2.4 / width, 2.4 / height)      # square panels, 2.4 inches
+        self._build_panels(width, bottom, side)
+        self._build_colour_bar([8.2 / width, bottom, 0.13 / width, side[1]])
+        self.panel_titles = [ax.set_title("", fontsize=12) for ax in self.axes_]
+        self._build_sum(add_axes(self, [9.4 / width, bottom, 2.05 / width, side[1]]))
+        self.fig.suptitle("one row of W times the column a is one weighted sum z", fontsize=14,
+                          y=0.97)
+        self.moving(*self.images, *self.numbers, self.panel_titles[0], self.sum_values)
+        self._still_for = None        # the layer the still parts (ticks, colour bar, labels) show
+        self._set_layer()
+        self.update()
+
+    def _build_panels(self, width, bottom, side):
+        """The w, a and w·a panels (an image and printed numbers each), with × and = between them."""
         lefts = (0.3 / width, 3.0 / width, 5.7 / width)
         self.axes_ = [add_axes(self, [left, bottom, *side]) for left in lefts]
         maps = (DIVERGING, SEQUENTIAL, DIVERGING)
@@ -103,20 +116,14 @@ class WeightedSumFigure(BlitFigure):
         for x_in, sign in ((2.85, "×"), (5.55, "=")):
             self.fig.text(x_in / width, bottom + side[1] / 2, sign, fontsize=24, ha="center",
                           va="center")
+
+    def _build_colour_bar(self, rect):
+        """The colour bar of w and w·a in the axes at rect; _set_still sets its ticks per layer."""
         # The colour bar has a scale of its own: were it the image's, every set_clim on a
         # layer change would redraw the bar (11 ms) even when its picture is saved.
         self.scale = ScalarMappable(Normalize(-1, 1), DIVERGING)
-        self.colorbar = self.fig.colorbar(self.scale, cax=add_axes(
-            self, [8.2 / width, bottom, 0.13 / width, side[1]]))
+        self.colorbar = self.fig.colorbar(self.scale, cax=add_axes(self, rect))
         self.colorbar.set_label("w and w·a:  − lowers z,  + raises z", fontsize=10)
-        self.panel_titles = [ax.set_title("", fontsize=12) for ax in self.axes_]
-        self._build_sum(add_axes(self, [9.4 / width, bottom, 2.05 / width, side[1]]))
-        self.fig.suptitle("one row of W times the column a is one weighted sum z", fontsize=14,
-                          y=0.97)
-        self.moving(*self.images, *self.numbers, self.panel_titles[0], self.sum_values)
-        self._still_for = None        # the layer the still parts (ticks, colour bar, labels) show
-        self._set_layer()
-        self.update()
 
     def _build_sum(self, ax):
         """The sum panel: labels drawn once (per layer), the numbers as sprites (CellNumbers).
