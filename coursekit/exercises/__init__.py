@@ -39,9 +39,9 @@ from coursekit.exercises.answers import (Feedback, right, wrong, is_number, not_
     not_a_function, is_function, describe, show, echo, as_number, as_vector, tolerance, within,
     decimals_of, looks_typed, shown, check_number, check_count, NEAR)
 from coursekit.exercises.learner_code import (Run, run, uses_library, returned_none,
-    same_every_time, code_names)
+    no_answer, same_every_time, code_names)
 
 __all__ = ["Feedback", "right", "wrong", "is_number", "not_written_yet", "not_a_function",
            "is_function", "describe", "show", "echo", "as_number", "as_vector", "tolerance",
            "within", "decimals_of", "looks_typed", "shown", "check_number", "check_count", "NEAR",
-           "Run", "run", "uses_library", "returned_none", "same_every_time", "code_names"]
+           "Run", "run", "uses_library", "returned_none", "no_answer", "same_every_time", "code_names"]

@@ -25,8 +25,8 @@ import math
 
 import numpy as np
 
-from coursekit.exercises import (code_names, echo, not_a_function, not_written_yet, returned_none, right,
-                                 run, same_every_time, uses_library, wrong)
+from coursekit.exercises import (code_names, echo, no_answer, not_a_function, right, run,
+                                 same_every_time, uses_library, wrong)
 from coursekit.exercises.presentation import exercise, solution
 from nnlib import activations
 
@@ -120,12 +120,10 @@ def _call(fn, z, name, how, what):
     call = run(fn, z, library={f"activations.{name}": getattr(activations, name)})
     if call.library:
         return None, uses_library(call, how), call
-    if call.error is not None:
-        return None, wrong(f"for {what}: " + _error_hint(call.error, name, fn)), call
-    if call.result is None:
-        return None, returned_none(call, f"{name}_v1", f"{name}(z)"), call
-    if (placeholder := not_written_yet(call.result)) is not None:
-        return None, placeholder, call
+    feedback = no_answer(call, f"{name}_v1", f"{name}(z)",
+                         raised=lambda error: f"for {what}: " + _error_hint(error, name, fn))
+    if feedback is not None:
+        return None, feedback, call
     got = _values(call.result)
     if got is None:
         return None, wrong(f"for {what} your function returned {echo(call.result)}, not numbers."), call

@@ -1,9 +1,8 @@
 """Checkers for notebook 04 (cost): one example's cost, and the cost as a function of θ."""
 import numpy as np
 
-from coursekit.exercises import (as_number, check_number, describe, not_a_function,
-                                 not_written_yet, returned_none, right, run, same_every_time, show,
-                                 wrong)
+from coursekit.exercises import (as_number, check_number, describe, no_answer, not_a_function,
+                                 not_written_yet, right, run, same_every_time, show, wrong)
 from coursekit.exercises.presentation import Answer, exercise, solution
 from nnlib import cost as costs
 
@@ -157,13 +156,10 @@ def _returned_costs(calls):
     """(the cost each call returned, None), or (None, the Feedback on the first call gone wrong)."""
     got = []
     for call in calls:
-        if call.error is not None:
-            return None, wrong(f"calling cost_of(theta) raised {type(call.error).__name__}: "
-                               f"{call.error}")
-        if call.result is None:
-            return None, returned_none(call, "cost_of", "the cost")
-        if (placeholder := not_written_yet(call.result)) is not None:
-            return None, placeholder              # the body still returns the placeholder
+        feedback = no_answer(call, "cost_of", "the cost", raised=lambda error: (
+            f"calling cost_of(theta) raised {type(error).__name__}: {error}"))
+        if feedback is not None:
+            return None, feedback
         value, _ = as_number(call.result)
         if value is None:
             return None, wrong(f"cost_of(theta) returned {describe(call.result)}; it should "

@@ -2,10 +2,10 @@
 
 The checker calls it on inputs of its own, catching errors, warnings and printed
 text, and notices a library function it was asked to write itself (`run`), a
-result that ignores the input (`same_every_time`) or a missing return
-(`returned_none`). Its names are all importable from coursekit.exercises.
+result that ignores the input (`same_every_time`), a missing return
+(`returned_none`), or no answer to check at all (`no_answer`). Its names are all
+importable from coursekit.exercises.
 """
-
 import contextlib
 import io
 import sys
@@ -14,8 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-
-from coursekit.exercises.answers import wrong
+from coursekit.exercises.answers import not_written_yet, wrong
 
 
 class Run(NamedTuple):
@@ -99,6 +98,21 @@ def returned_none(call, name, what="its answer"):
                      "the checker). Replace print(...) with return ...")
     return wrong(f"{name} returned None: a function gives back {what} with a line "
                  "`return ...`; one that ends without `return` gives None.")
+
+
+def no_answer(call, name, what, raised=None):
+    """The Feedback for a Run of the learner's function `name` that gave nothing to check, or None.
+
+    Checked in this order: it raised (worded by raised(error), by default "name raised
+    TypeError: ..."), it returned None (returned_none, `what` naming the answer, e.g.
+    "the index"), or it still returns the placeholder ... (not_written_yet).
+    """
+    if call.error is not None:
+        return wrong(raised(call.error) if raised else
+                     f"{name} raised {type(call.error).__name__}: {call.error}")
+    if call.result is None:
+        return returned_none(call, name, what)
+    return not_written_yet(call.result)
 
 
 def same_every_time(results):

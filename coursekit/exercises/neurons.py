@@ -10,9 +10,9 @@ recognised as such.
 """
 import numpy as np
 
-from coursekit.exercises import (as_number, check_count, check_number, code_names, describe,
-                                 echo, not_a_function, not_written_yet, returned_none, right, run,
-                                 same_every_time, show, wrong)
+from coursekit.exercises import (as_number, check_count, check_number, code_names, describe, echo,
+                                 no_answer, not_a_function, right, run, same_every_time, show,
+                                 wrong)
 from coursekit.exercises.presentation import Answer, exercise, solution
 from nnlib.network import MNIST_SIZES
 
@@ -96,14 +96,11 @@ def pixel_cases(rng=1):
 def _pixel_index_of(pixel_index, r, c):
     """(the index pixel_index(r, c) gave, None), or (None, Feedback) if it gave no whole number."""
     call = run(pixel_index, r, c)
-    if call.error is not None:
-        return None, wrong(f"pixel_index({r}, {c}) raised "
-                           f"{type(call.error).__name__}: {call.error}")
-    got = call.result
-    if got is None:
-        return None, returned_none(call, "pixel_index", "the index")
-    if (feedback := not_written_yet(got)) is not None:
+    feedback = no_answer(call, "pixel_index", "the index", raised=lambda error: (
+        f"pixel_index({r}, {c}) raised {type(error).__name__}: {error}"))
+    if feedback is not None:
         return None, feedback
+    got = call.result
     value, _ = as_number(got)
     if value is None or value != round(value):
         return None, _not_an_index(pixel_index, r, c, got, value)
@@ -173,13 +170,11 @@ def output_cases(rng=7):
 def _digit_of(network_answer, y_hat, answer):
     """(the number network_answer(y_hat) gave, None), or (None, Feedback) if it gave no digit."""
     call = run(network_answer, y_hat.copy())
-    if call.error is not None:
-        return None, wrong(f"your function raised {type(call.error).__name__}: {call.error}")
+    feedback = no_answer(call, "network_answer", "the digit", raised=lambda error: (
+        f"your function raised {type(error).__name__}: {error}"))
+    if feedback is not None:
+        return None, _sorted_in_place(call, feedback)
     got = call.result
-    if got is None:
-        return None, _digit_returned_none(call)
-    if (feedback := not_written_yet(got)) is not None:
-        return None, feedback
     value, _ = as_number(got)
     if value is None:
         return None, wrong(f"it returned {describe(got)}; the answer is one digit, a whole number "
@@ -191,10 +186,9 @@ def _digit_of(network_answer, y_hat, answer):
     return value, None
 
 
-def _digit_returned_none(call):
-    """The Feedback for network_answer returning None, naming y_hat.sort() if it changed y_hat."""
-    feedback = returned_none(call, "network_answer", "the digit")
-    if call.changed:
+def _sorted_in_place(call, feedback):
+    """The Feedback, plus a word on y_hat.sort() when network_answer returned None and changed y_hat."""
+    if call.error is None and call.result is None and call.changed:
         return wrong(feedback.message + " It also changed y_hat: y_hat.sort() sorts the "
                                         "array in place and itself returns None.")
     return feedback

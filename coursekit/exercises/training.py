@@ -69,15 +69,15 @@ def sgd_trials(rng=6):
 
 
 def _try_step(sgd_step, start, X, y, lr):
-    """One trial: (Feedback if it went wrong at once, or None; step taken; right step; net)."""
+    """One trial: (Feedback if it went wrong at once, or None; step taken; right step)."""
     expected = start.copy()
     training.step(expected, X, costs.targets(y, start.sizes[-1]), lr, costs.get("quadratic"))
     net = start.copy()
     call = run(sgd_step, net, X.copy(), y.copy(), lr, library=SGD_LIBRARY)
     if call.library:
-        return uses_library(call, "for each layer W -= lr * gW and b -= lr * gb"), None, None, net
+        return uses_library(call, "for each layer W -= lr * gW and b -= lr * gb"), None, None
     if call.error is not None:
-        return wrong(f"sgd_step raised {type(call.error).__name__}: {call.error}"), None, None, net
+        return wrong(f"sgd_step raised {type(call.error).__name__}: {call.error}"), None, None
     before, wanted = start.parameters(), expected.parameters() - start.parameters()
     returned = call.result
     if isinstance(returned, Network) and returned is not net:
@@ -85,14 +85,14 @@ def _try_step(sgd_step, start, X, y, lr):
             return wrong("your sgd_step returns a new network, and the network it was given did "
                          "not change. The exercise asks you to change net's own arrays in place "
                          "(W -= lr * gW), as train() does, so nothing needs returning."), \
-                None, None, net
+                None, None
         net = returned
     step = net.parameters() - before
     if np.allclose(step, 0) and returned is not None and not isinstance(returned, Network):
         return wrong(f"sgd_step returned {describe(returned)} and changed nothing in the network. "
                      "It should change net's arrays in place and needs no return value: "
-                     "W -= lr * gW and b -= lr * gb for each layer."), None, None, net
-    return None, step, wanted, net
+                     "W -= lr * gW and b -= lr * gb for each layer."), None, None
+    return None, step, wanted
 
 
 @exercise("Write sgd_step(net, X, y, lr): move every weight matrix and bias vector a step of size "
@@ -126,7 +126,7 @@ def _sgd_steps(sgd_step, rng):
     """([(step taken, right step, start, lr) per trial], None), or (None, Feedback) if one failed."""
     steps = []
     for start, X, y, lr in sgd_trials(rng):
-        feedback, step, wanted, _ = _try_step(sgd_step, start, X, y, lr)
+        feedback, step, wanted = _try_step(sgd_step, start, X, y, lr)
         if feedback is not None:
             return None, feedback
         steps.append((step, wanted, start, lr))

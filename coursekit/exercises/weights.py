@@ -6,9 +6,8 @@ check_layer(layer_v1)     a function computing a whole layer, σ(W a + b)
 """
 import numpy as np
 
-from coursekit.exercises import (as_vector, check_count, check_number, not_a_function,
-                                 not_written_yet, returned_none, right, run, same_every_time, show,
-                                 uses_library, wrong)
+from coursekit.exercises import (as_vector, check_count, check_number, no_answer, not_a_function,
+                                 right, run, same_every_time, show, uses_library, wrong)
 from coursekit.exercises.presentation import Answer, exercise, solution
 from nnlib.activations import relu, sigmoid
 from nnlib.network import MNIST_SIZES, Network
@@ -99,13 +98,9 @@ def _layer_activations(layer_v1, W, b, a):
     call = run(layer_v1, W.copy(), b.copy(), a.copy(), library=LAYER_LIBRARY)
     if call.library:
         return None, uses_library(call, "activations.sigmoid(W @ a + b)")
-    if call.error is not None:
-        return None, wrong(_layer_error_hint(call.error))
-    if call.result is None:
-        return None, returned_none(call, "layer_v1", "the activations")
-    placeholder = not_written_yet(call.result)
-    if placeholder is not None:
-        return None, placeholder
+    feedback = no_answer(call, "layer_v1", "the activations", raised=_layer_error_hint)
+    if feedback is not None:
+        return None, feedback
     got, problem = as_vector(call.result, "the layer's activations")
     if problem is not None:
         return None, wrong(f"the function should return the layer's activations as a numpy "
