@@ -73,14 +73,19 @@ def parameter_index(net, knob):
 
 def parameter_name(net, index):
     """The Knob at position `index` of net.parameters(), e.g. weight(1, 3, 412)."""
-    if isinstance(index, bool) or not isinstance(index, (int, np.integer)) \
-            or not 0 <= index < net.n_params:
-        fail(f"a parameter index, a whole number 0 .. {net.n_params - 1:,}", describe(index))
-    index = int(index)
+    index = _check_index(net, index)
     for kind, l, p in net.arrays():
         if index < p.size:
             return weight(l, *map(int, np.unravel_index(index, p.shape))) if kind == "W" else bias(l, index)
         index -= p.size
+
+
+def _check_index(net, index):
+    """index as an int, if it is a position in net.parameters(); else a ValueError saying so."""
+    if isinstance(index, bool) or not isinstance(index, (int, np.integer)) \
+            or not 0 <= index < net.n_params:
+        fail(f"a parameter index, a whole number 0 .. {net.n_params - 1:,}", describe(index))
+    return int(index)
 
 
 class KnobBoard:
@@ -174,9 +179,7 @@ def liveliest_neurons(net, X, layer, k=2):
 
 def cost_change(net, X, y, index, nudge, cost="quadratic"):
     """The real change in the average cost when parameter `index` moves by `nudge`."""
-    if isinstance(index, bool) or not isinstance(index, (int, np.integer)) \
-            or not 0 <= index < net.n_params:
-        fail(f"a parameter index, a whole number 0 .. {net.n_params - 1:,}", describe(index))
+    index = _check_index(net, index)
     theta = net.parameters()
     theta[index] += nudge
     return costs.evaluate(net.copy().set_parameters(theta), X, y, cost) - costs.evaluate(net, X, y, cost)
